@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { customPatterns } from './detectors/patterns/custom-patterns.js';
+import { LlmGuardConfigError } from './errors.js';
+import type { FormatCodec } from './formats/codec.js';
+import { BUILTIN_FORMATS } from './formats/detect-format.js';
+import { escapeHtml } from './output/escape-html.js';
+import type { OutputTransform } from './output/transform.js';
+import { block, redact, report, type Rule } from './rules.js';
+import type { Role } from './types.js';
+
+const off = z.literal(false);
+const positiveInt = z.number().int().positive();
+const range = z.object({ min: z.number(), max: z.number() }).strict();
+
+const codecSchema = z.custom<FormatCodec>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as FormatCodec).read === 'function' && typeof (v as FormatCodec).id === 'string',
+  { message: 'expected a format codec object with id, schema, read(), params(), mapResponse() and planStreamEvent()' },
+);
+const ruleSchema = z.custom<Rule>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as Rule).detector?.detect === 'function' && typeof (v as Rule).action === 'string',
+  { message: 'expected a rule made with block(), redact() or report()' },
+);
+const transformSchema = z.custom<OutputTransform>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as OutputTransform).apply === 'function' && typeof (v as OutputTransform).maxMatchLength === 'number',
+  { message: 'expected an output transform { id, maxMatchLength, apply(text) }' },
+);
+const patternList = z.array(z.union([z.string().min(1), z.instanceof(RegExp)]));
+
+const limitsSchema = z
+  .object({
+    maxBodyBytes: z.union([positiveInt, off]).default(1_048_576),
+    maxMessages: z.union([positiveInt, off]).default(256),
+    maxCharsPerMessage: z.union([positiveInt, off]).default(100_000),
+    maxTotalChars: z.union([positiveInt, off]).default(500_000),
+    maxJsonDepth: z.union([positiveInt, off]).default(64),
+  })
+  .strict();
+
+const paramsSchema = z
+  .object({
+    temperature: z.union([range, off]).default({ min: 0, max: 2 }),
+    topP: z.union([range, off]).default({ min: 0, max: 1 }),
+    maxTokens: z.union([positiveInt, off]).default(65_536),
+  })
+  .strict();
+
+const normalizeSchema = z
+  .object({
+    nfkc: z.boolean().default(true),
+    stripInvisible: z.boolean().default(true),
+    rejectLoneSurrogates: z.boolean().default(true),
+  })
+  .strict();
+
+const optionsSchema = z
+  .object({
+    format: z.union([z.enum(['auto', 'openai-chat', 'openai-responses', 'anthropic-messages', 'plain']), codecSchema]).default('auto'),
+    methods: z.array(z.string().min(1)).default(['POST']),
+    scanRoles: z.array(z.enum(['system', 'developer', 'user', 'assistant', 'tool'])).default(['user', 'tool']),
+    limits: z.union([limitsSchema, off]).default(() => limitsSchema.parse({})),
+    allowedModels: z.union([z.array(z.union([z.string(), z.instanceof(RegExp)])), off]).default(false),
+    params: z.union([paramsSchema, off]).default(() => paramsSchema.parse({})),
+    normalize: z.union([normalizeSchema, off]).default(() => normalizeSchema.parse({})),
+    rules: z.array(ruleSchema).default([]),
+    customPatterns: z
+      .union([
+        z
+          .object({
+            deny: patternList,
+            allow: patternList.default([]),
+            action: z.enum(['block', 'redact', 'report']).default('block'),
+            replacement: z.string().default('[REDACTED]'),
+          })
+          .strict(),
+        off,
+      ])
+      .default(false),
+    output: z
+      .union([
+        z.object({ escapeHtml: z.boolean().default(false), transforms: z.array(transformSchema).default([]) }).strict(),
+        off,
+      ])
+      .default(false),
+    requestIdHeader: z.union([z.string().regex(/^[A-Za-z0-9-]+$/), off]).default('x-request-id'),
+    audit: z.custom<(event: unknown) => void>((v) => typeof v === 'function', { message: 'expected a function' }).optional(),
+  })
+  .strict();
+
+/** Options of `createGuard()` and of every adapter (documented in the README's options table). */
+export type GuardOptions = z.input<typeof optionsSchema>;
+
+/** What `createGuard()` runs with: defaults filled, rules flattened, transforms built. */
+export interface ResolvedConfig {
+  format: 'auto' | FormatCodec;
+  methods: ReadonlySet<string>;
+  scanRoles: ReadonlySet<Role>;
+  limits: z.output<typeof limitsSchema> | false;
+  allowedModels: readonly (string | RegExp)[] | false;
+  params: z.output<typeof paramsSchema> | false;
+  normalize: z.output<typeof normalizeSchema> | false;
+  rules: readonly Rule[];
+  output: readonly OutputTransform[];
+  requestIdHeader: string | false;
+  audit: ((event: unknown) => void) | undefined;
+}
+
+/** Hints printed with a validation error, by the first segment of the option path. */
+const FIXES: Readonly<Record<string, string>> = {
+  format: "use 'auto', a built-in format id, or a codec object",
+  limits: 'use a positive integer, or false to turn the limit off',
+  params: 'use { min, max } ranges and a positive maxTokens, or false',
+  rules: 'build rules with block(detector), redact(detector) or report(detector)',
+  customPatterns: 'use { deny: [...strings or RegExps], allow?: [...], action?: "block" | "redact" | "report" }',
+  output: 'use { escapeHtml: boolean, transforms?: [...] } or false',
+  allowedModels: 'use an array of model names or RegExps, or false',
+};
+
+function looksLikeRequest(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'method' in value && 'headers' in value && ('url' in value || 'socket' in value);
+}
+
+/**
+ * Validate options once and resolve defaults; throws `LlmGuardConfigError` naming the option
+ * path, what was received, and the fix.
+ * @example
+ * resolveOptions({ limits: { maxBodyBytes: 65_536 } })
+ */
+export function resolveOptions(options: unknown = {}): ResolvedConfig {
+  if (looksLikeRequest(options)) {
+    throw new LlmGuardConfigError(
+      'llmguard received a request object as its options: you probably wrote app.use(llmGuard) instead of app.use(llmGuard()).',
+    );
+  }
+  const parsed = optionsSchema.safeParse(options ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
+      const received = 'input' in issue ? describe(issue.input) : 'an invalid value';
+      const fix = FIXES[String(issue.path[0])] ?? 'see the options table in the llmguard README';
+      return `option "${path}": ${issue.message}; received ${received}. Fix: ${fix}.`;
+    });
+    throw new LlmGuardConfigError(`Invalid llmguard options:\n- ${lines.join('\n- ')}`);
+  }
+  const o = parsed.data;
+  const rules: Rule[] = [...o.rules];
+  if (o.customPatterns !== false && o.customPatterns.deny.length > 0) {
+    const detector = customPatterns({ deny: o.customPatterns.deny, allow: o.customPatterns.allow });
+    const action = o.customPatterns.action;
+    rules.push(
+      action === 'block'
+        ? block(detector, { id: 'custom.patterns' })
+        : action === 'redact'
+          ? redact(detector, { id: 'custom.patterns', replacement: o.customPatterns.replacement })
+          : report(detector, { id: 'custom.patterns' }),
+    );
+  }
+  const output: OutputTransform[] = [];
+  if (o.output !== false) {
+    output.push(...o.output.transforms);
+    // Escaping runs last so that masks and placeholders written by earlier transforms are escaped too.
+    if (o.output.escapeHtml) output.push(escapeHtml());
+  }
+  return Object.freeze({
+    format: o.format === 'auto' ? 'auto' : typeof o.format === 'string' ? BUILTIN_FORMATS[o.format] : o.format,
+    methods: new Set(o.methods.map((m) => m.toUpperCase())),
+    scanRoles: new Set(o.scanRoles),
+    limits: o.limits,
+    allowedModels: o.allowedModels,
+    params: o.params,
+    normalize: o.normalize,
+    rules: Object.freeze(rules),
+    output: Object.freeze(output),
+    requestIdHeader: o.requestIdHeader === false ? false : o.requestIdHeader.toLowerCase(),
+    audit: o.audit,
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
+  if (value instanceof RegExp) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return `${typeof value} ${json.length > 60 ? `${json.slice(0, 57)}...` : json}`;
+  } catch {
+    return typeof value;
+  }
+}
