@@ -133,7 +133,8 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
   }
   const parsed = optionsSchema.safeParse(options ?? {}, { reportInput: true });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+    const lines = parsed.error.issues.map((raw) => {
+      const issue = deepestIssue(raw);
       const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
       const received = 'input' in issue ? describe(issue.input) : 'an invalid value';
       const fix = FIXES[String(issue.path[0])] ?? 'see the options table in the llmguard README';
@@ -173,6 +174,33 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
     requestIdHeader: o.requestIdHeader === false ? false : o.requestIdHeader.toLowerCase(),
     audit: o.audit,
   });
+}
+
+interface LooseIssue {
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  code?: string;
+  errors?: LooseIssue[][];
+}
+
+/**
+ * For `a | false` options zod reports "Invalid input" at the union; the branch whose first issue
+ * lies deepest is the one the user meant (an object with one bad field), so report that issue.
+ */
+function deepestIssue(issue: LooseIssue): LooseIssue {
+  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return issue;
+  let best: LooseIssue | undefined;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first !== undefined && (best === undefined || first.path.length > best.path.length)) best = first;
+  }
+  if (best === undefined || best.path.length === 0) {
+    const alternatives = [...new Set(issue.errors.map((b) => b[0]?.message.replace(/^Invalid input: /, '')).filter(Boolean))];
+    return { ...issue, message: `Invalid input: ${alternatives.join(', or ')}` };
+  }
+  const inner = deepestIssue(best);
+  return { ...inner, path: [...issue.path, ...inner.path] };
 }
 
 function describe(value: unknown): string {

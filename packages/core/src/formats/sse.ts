@@ -21,42 +21,44 @@ export interface SseParser {
 }
 
 export function createSseParser(): SseParser {
-  let buffer = '';
+  // The unfinished line is kept as pieces and each chunk is scanned once: a long line that
+  // arrives in many chunks costs linear time.
+  let partial: string[] = [];
+  let afterCR = false;
   let lines: string[] = [];
   const done: SseEvent[] = [];
 
-  const dispatch = () => {
-    if (lines.length > 0) done.push(toEvent(lines));
-    lines = [];
-  };
-
-  const consume = (final: boolean) => {
-    let at = 0;
-    for (;;) {
-      let i = at;
-      while (i < buffer.length && buffer.charCodeAt(i) !== 10 && buffer.charCodeAt(i) !== 13) i++;
-      if (i === buffer.length) break;
-      // A CR at the very end may be the first half of CRLF: wait for more input.
-      if (buffer.charCodeAt(i) === 13 && i + 1 === buffer.length && !final) break;
-      const line = buffer.slice(at, i);
-      at = buffer.charCodeAt(i) === 13 && buffer.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      if (line === '') dispatch();
-      else lines.push(line);
+  const onLine = (line: string) => {
+    if (line !== '') lines.push(line);
+    else if (lines.length > 0) {
+      done.push(toEvent(lines));
+      lines = [];
     }
-    buffer = buffer.slice(at);
   };
 
   return {
     push(text) {
-      buffer += text;
-      consume(false);
+      let start = afterCR && text.charCodeAt(0) === 10 ? 1 : 0;
+      if (text.length > 0) afterCR = false;
+      for (let i = start; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        const piece = text.slice(start, i);
+        onLine(partial.length > 0 ? partial.join('') + piece : piece);
+        partial = [];
+        if (c === 13) {
+          if (i + 1 === text.length) afterCR = true;
+          else if (text.charCodeAt(i + 1) === 10) i++;
+        }
+        start = i + 1;
+      }
+      if (start < text.length) partial.push(text.slice(start));
       return done.splice(0);
     },
     end() {
-      consume(true);
-      if (buffer !== '') lines.push(buffer);
-      buffer = '';
-      dispatch();
+      if (partial.length > 0) onLine(partial.join(''));
+      partial = [];
+      onLine('');
       return done.splice(0);
     },
   };

@@ -29,11 +29,18 @@ export interface NormalizeOptions {
  * normalizeText('ig\u200Bnore ｔｈｉｓ', { nfkc: true, stripInvisible: true }) // 'ignore this'
  */
 export function normalizeText(text: string, options: NormalizeOptions): string {
-  let out = text;
-  if (options.stripInvisible && HAS_INVISIBLE.test(out)) out = out.replace(INVISIBLE, '');
-  // NFKC only changes non-ASCII text; skip the call for ASCII (the common case).
-  if (options.nfkc && !isAscii(out)) out = out.normalize('NFKC');
+  let out = strip(text, options);
+  // NFKC only changes non-ASCII text; skip the call for ASCII (the common case). A few
+  // compatibility characters fold into invisible ones (U+FFA0 -> U+1160), so strip again.
+  if (options.nfkc && !isAscii(out)) {
+    const folded = out.normalize('NFKC');
+    if (folded !== out) out = strip(folded, options);
+  }
   return out;
+}
+
+function strip(text: string, options: NormalizeOptions): string {
+  return options.stripInvisible && HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
 }
 
 function isAscii(text: string): boolean {

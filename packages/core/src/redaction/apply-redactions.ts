@@ -14,14 +14,18 @@ export interface Redaction {
  */
 export function applyRedactions(text: string, redactions: readonly Redaction[]): string {
   if (redactions.length === 0) return text;
-  const sorted = [...redactions].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Spans are clamped to the text; empty or inverted spans (a detector bug) redact nothing.
+  const sorted = redactions
+    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(text.length, r.end), replacement: r.replacement }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Redaction[] = [];
   for (const r of sorted) {
     const last = merged[merged.length - 1];
     if (last !== undefined && r.start < last.end) {
       if (r.end > last.end) last.end = r.end;
     } else {
-      merged.push({ ...r });
+      merged.push(r);
     }
   }
   let out = '';
