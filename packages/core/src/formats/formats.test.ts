@@ -54,7 +54,7 @@ describe('openaiChat', () => {
     expect(openaiChat.read(out).map((m) => m.text)).toEqual(['You are terse.', 'LOOK', 'tool says', 'HELLO']);
     expect(JSON.stringify({ ...out, messages: undefined })).toBe(JSON.stringify({ ...body, messages: undefined }));
     expect(out.messages[2]).toBe(body.messages[2]);
-    expect(out.messages[1]?.content[1]).toBe(body.messages[1]?.content[1]);
+    expect((out.messages[1]?.content as unknown[])[1]).toBe((body.messages[1]?.content as unknown[])[1]);
     expect(body.messages[4]?.content).toBe('hello');
   });
   it.each([
