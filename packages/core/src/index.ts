@@ -36,4 +36,4 @@ export { createOutputFilter, type OutputFilter, type ChunkFilter, type BodyKind 
 export { inspectRequest, type HttpInspection, type HttpRequestInput } from './http/inspect-request.js';
 export type { HttpBody } from './http/read-body.js';
 export type { HeadersLike } from './http/headers.js';
-export { bodyKind, type ResponseFilter } from './http/response-filter.js';
+export { bodyKind, type ContentType, type ResponseFilter } from './http/response-filter.js';

@@ -14,3 +14,8 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestIdFrom(incoming: string | undefined): string {
   return incoming !== undefined && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID();
 }
+
+/** Does the request announce a body (RFC 9112, section 6.3: Content-Length > 0 or Transfer-Encoding)? */
+export function declaresBody(headers: HeadersLike): boolean {
+  return headerValue(headers, 'transfer-encoding') !== undefined || Number(headerValue(headers, 'content-length') ?? 0) > 0;
+}

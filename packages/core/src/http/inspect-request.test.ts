@@ -103,4 +103,55 @@ describe('inspectRequest', () => {
       'data: {"choices":[{"index":0,"delta":{"content":"&lt;scr"}}]}\n\ndata: {"choices":[{"index":0,"delta":{"content":"ipt&gt;"}}]}\n\ndata: [DONE]\n\n',
     );
   });
+
+  it('reads a web ReadableStream and cancels it when it grows over the limit', async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        c.enqueue(new TextEncoder().encode('x'.repeat(100)));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const r = await respond(post('/v1/chat/completions', { type: 'stream', stream }));
+    expect(r.status).toBe(413);
+    expect(cancelled).toBe(true);
+    const ok = new Response('{"model":"m","messages":[{"role":"user","content":"hi"}]}').body as ReadableStream<Uint8Array>;
+    expect((await inspectRequest(guard, post('/v1/chat/completions', { type: 'stream', stream: ok }))).type).toBe('forward');
+  });
+
+  it('releases an async iterator it stops reading early', async () => {
+    let returned = false;
+    const iterable = {
+      [Symbol.asyncIterator]() {
+        return {
+          next: async () => ({ done: false, value: new Uint8Array(150) }),
+          return: async () => {
+            returned = true;
+            return { done: true, value: undefined };
+          },
+        };
+      },
+    };
+    expect((await respond(post('/v1/chat/completions', { type: 'stream', stream: iterable }))).status).toBe(413);
+    expect(returned).toBe(true);
+  });
+
+  it('explains a body consumed by another middleware, but treats a bodiless request as empty', async () => {
+    const misuse = await respond(post('/v1/chat/completions', { type: 'consumed' }, { 'content-length': '40' }));
+    expect(misuse.json.error.code).toBe('llmguard_invalid_request');
+    expect(misuse.json.error.message).toMatch(/read by another middleware/);
+    expect((await respond(post('/v1/chat/completions', { type: 'consumed' }))).json.error.code).toBe('llmguard_invalid_json');
+  });
+
+  it('filters a streamed JSON body once it is complete', async () => {
+    const r = await inspectRequest(guard, post('/v1/chat/completions', text('{"model":"m","messages":[{"role":"user","content":"hi"}]}')));
+    if (r.type !== 'forward') throw new Error(r.type);
+    const s = r.response.stream('json');
+    const whole = '{"choices":[{"index":0,"message":{"content":"<b>é</b>"}}]}';
+    const bytes = new TextEncoder().encode(whole);
+    expect(s.push(bytes.slice(0, 45)) + s.push(bytes.slice(45)) + s.end()).toBe(r.response.whole('json', whole));
+    expect(r.response.whole('json', whole)).toContain('&lt;b&gt;é&lt;/b&gt;');
+  });
 });

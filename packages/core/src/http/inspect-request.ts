@@ -2,7 +2,7 @@ import { errorEnvelope, type ErrorStyle, statusOf } from '../errors.js';
 import { BUILTIN_FORMATS, detectFormat } from '../formats/detect-format.js';
 import type { Guard } from '../guard.js';
 import type { AllowDecision, DenyDecision, ErrorCode } from '../types.js';
-import { type HeadersLike, headerValue, requestIdFrom } from './headers.js';
+import { declaresBody, type HeadersLike, headerValue, requestIdFrom } from './headers.js';
 import { type HttpBody, readJsonBody } from './read-body.js';
 import { createResponseFilter, type ResponseFilter } from './response-filter.js';
 
@@ -69,7 +69,9 @@ export async function inspectRequest(guard: Guard, input: HttpRequestInput): Pro
     if (maxBytes !== false && Number.isFinite(declared) && declared > maxBytes) {
       return fail('llmguard_payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
     }
-    const read = await readJsonBody(input.body, maxBytes);
+    // A stream read by someone else is only a misuse if the request had a body to read.
+    const body = input.body.type === 'consumed' && !declaresBody(input.headers) ? ({ type: 'none' } as const) : input.body;
+    const read = await readJsonBody(body, maxBytes);
     if (!read.ok) return fail(read.code, read.message);
     const decision = await guard.check({ body: read.value, route, bodyBytes: read.bytes });
     if (!decision.allowed) return respond(decision);

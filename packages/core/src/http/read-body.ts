@@ -2,7 +2,10 @@ import type { ErrorCode } from '../types.js';
 
 /** A request body as an adapter has it. */
 export type HttpBody =
-  | { type: 'stream'; stream: AsyncIterable<Uint8Array | string> }
+  /** A Node request (any async iterable of chunks) or a web `ReadableStream`. */
+  | { type: 'stream'; stream: AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array> }
+  /** The stream was read by something else that left no parsed body (misuse: mount the guard first). */
+  | { type: 'consumed' }
   | { type: 'bytes'; bytes: Uint8Array }
   | { type: 'text'; text: string }
   | { type: 'parsed'; value: unknown }
@@ -24,7 +27,7 @@ export async function readJsonBody(body: HttpBody, maxBytes: number | false): Pr
     // Another body parser ran first; measure what it produced.
     if (typeof body.value === 'string') return parseText(body.value, encoder.encode(body.value).length, maxBytes);
     if (body.value instanceof Uint8Array) return decodeAndParse(body.value, maxBytes);
-    let bytes = 0;
+    let bytes: number;
     try {
       bytes = encoder.encode(JSON.stringify(body.value) ?? '').length;
     } catch {
@@ -37,12 +40,25 @@ export async function readJsonBody(body: HttpBody, maxBytes: number | false): Pr
   if (body.type === 'text') return parseText(body.text, encoder.encode(body.text).length, maxBytes);
   if (body.type === 'bytes') return decodeAndParse(body.bytes, maxBytes);
 
+  if (body.type === 'consumed') {
+    return {
+      ok: false,
+      code: 'llmguard_invalid_request',
+      message: 'The request body was read by another middleware before llmguard: mount llmguard before it, or use a JSON body parser.',
+    };
+  }
+
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of body.stream) {
+  for (const next = chunkReader(body.stream); ; ) {
+    const chunk = await next.read();
+    if (chunk === undefined) break;
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     size += bytes.length;
-    if (maxBytes !== false && size > maxBytes) return tooLarge(maxBytes);
+    if (maxBytes !== false && size > maxBytes) {
+      await next.stop();
+      return tooLarge(maxBytes);
+    }
     chunks.push(bytes);
   }
   const all = new Uint8Array(size);
@@ -52,6 +68,33 @@ export async function readJsonBody(body: HttpBody, maxBytes: number | false): Pr
     at += c.length;
   }
   return decodeAndParse(all, maxBytes);
+}
+
+interface ChunkReader {
+  read(): Promise<Uint8Array | string | undefined>;
+  /** Stop early and release the source: a web stream is cancelled; a Node iterator is returned
+   * (pass `req.iterator({ destroyOnReturn: false })` to keep the socket for the answer and drain it). */
+  stop(): Promise<void>;
+}
+
+function chunkReader(stream: AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array>): ChunkReader {
+  if (typeof (stream as ReadableStream<Uint8Array>).getReader === 'function') {
+    const reader = (stream as ReadableStream<Uint8Array>).getReader();
+    return {
+      read: async () => (await reader.read()).value,
+      stop: () => reader.cancel().catch(() => undefined),
+    };
+  }
+  const it = (stream as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+  return {
+    read: async () => {
+      const r = await it.next();
+      return r.done === true ? undefined : r.value;
+    },
+    stop: async () => {
+      await it.return?.().catch(() => undefined);
+    },
+  };
 }
 
 function tooLarge(maxBytes: number): ReadResult {

@@ -7,12 +7,12 @@ import type { BodyKind, ChunkFilter, OutputFilter } from '../output/output-filte
 export interface ResponseFilter {
   /** False when no output transform is configured: adapters can leave the response alone. */
   readonly active: boolean;
-  kind(contentType: string | null | undefined): BodyKind;
+  kind(contentType: ContentType): BodyKind;
   /** A whole response body as text (JSON, SSE or plain text), filtered; other kinds unchanged. */
   whole(kind: BodyKind, body: string): string;
   /** A parsed JSON response (e.g. `res.json(obj)`, a Koa `ctx.body` object). */
   json(value: unknown): unknown;
-  stream(kind: 'sse' | 'text'): ChunkFilter;
+  stream(kind: 'sse' | 'text' | 'json'): ChunkFilter;
   /** Filter a fetch `Response` (whole JSON or a streamed body). */
   response(response: Response): Promise<Response>;
   /** Aborted when the client disconnects; pass it to the upstream request. */
@@ -20,10 +20,14 @@ export interface ResponseFilter {
   abort(reason?: unknown): void;
 }
 
+/** A Content-Type header value in any shape adapters have it (Node allows numbers and arrays). */
+export type ContentType = string | number | readonly string[] | null | undefined;
+
 /** Classify a body by its media type. */
-export function bodyKind(contentType: string | null | undefined): BodyKind {
-  if (!contentType) return 'none';
-  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+export function bodyKind(contentType: ContentType): BodyKind {
+  const value = Array.isArray(contentType) ? contentType[0] : contentType;
+  if (typeof value !== 'string' || value === '') return 'none';
+  const type = (value.split(';')[0] ?? '').trim().toLowerCase();
   if (type === 'text/event-stream') return 'sse';
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
   if (type === 'text/plain') return 'text';
@@ -36,15 +40,7 @@ export function createResponseFilter(output: OutputFilter): ResponseFilter {
     if (!output.active) return body;
     if (kind === 'sse') return output.sse(body);
     if (kind === 'text') return output.text(body);
-    if (kind !== 'json') return body;
-    let value: unknown;
-    try {
-      value = JSON.parse(body);
-    } catch {
-      return body;
-    }
-    const next = output.json(value);
-    return next === value ? body : JSON.stringify(next);
+    return kind === 'json' ? output.jsonText(body) : body;
   };
   return {
     active: output.active,
@@ -58,10 +54,12 @@ export function createResponseFilter(output: OutputFilter): ResponseFilter {
       const kind = bodyKind(response.headers.get('content-type'));
       if (!output.active || kind === 'none' || response.body === null) return response;
       const headers = new Headers(response.headers);
+      // The body changes: its length and validators go, and so does Content-Encoding, because the
+      // text is read decoded (fetch() decodes but keeps the header); compress after the guard.
       headers.delete('content-length');
       headers.delete('etag');
+      headers.delete('content-encoding');
       const init = { status: response.status, statusText: response.statusText, headers };
-      if (kind === 'json') return new Response(whole(kind, await response.text()), init);
       const filter = output.stream(kind);
       const encoder = new TextEncoder();
       const transformed = response.body.pipeThrough(

@@ -22,10 +22,12 @@ export interface OutputFilter {
   text(text: string): string;
   /** A parsed JSON response of the format, with its model texts transformed. */
   json(body: unknown): unknown;
+  /** A whole JSON response as text; text that is not JSON is returned unchanged. */
+  jsonText(body: string): string;
   /** A whole SSE stream, as one string. */
   sse(body: string): string;
-  /** Incremental SSE (`sse`) or plain text (`text`) filter. */
-  stream(kind: 'sse' | 'text'): ChunkFilter;
+  /** Incremental filter: SSE events and plain text as they come; JSON is collected and filtered at the end. */
+  stream(kind: 'sse' | 'text' | 'json'): ChunkFilter;
 }
 
 /**
@@ -41,6 +43,17 @@ export function createOutputFilter(codec: FormatCodec, transforms: readonly Outp
     active,
     text,
     json: (body) => (active ? codec.mapResponse(body, text) : body),
+    jsonText(body) {
+      if (!active) return body;
+      let value: unknown;
+      try {
+        value = JSON.parse(body);
+      } catch {
+        return body;
+      }
+      const next = codec.mapResponse(value, text);
+      return next === value ? body : JSON.stringify(next);
+    },
     sse(body) {
       const s = filter.stream('sse');
       return s.push(body) + s.end();
@@ -48,6 +61,10 @@ export function createOutputFilter(codec: FormatCodec, transforms: readonly Outp
     stream(kind) {
       const decoder = new TextDecoder();
       const decode = (chunk: Uint8Array | string) => (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      if (kind === 'json') {
+        let body = '';
+        return { push: (chunk) => ((body += decode(chunk)), ''), end: () => filter.jsonText(body + decoder.decode()) };
+      }
       if (kind === 'text') {
         const s = streamText(transforms);
         return { push: (chunk) => s.push(decode(chunk)), end: () => s.push(decoder.decode()) + s.flush() };

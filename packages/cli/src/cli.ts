@@ -1,0 +1,4 @@
+import { createGuard } from '@llmguard/core';
+
+void createGuard;
+process.stdout.write('llmguard: not implemented yet\n');
