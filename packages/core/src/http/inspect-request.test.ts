@@ -123,16 +123,14 @@ describe('inspectRequest', () => {
 
   it('releases an async iterator it stops reading early', async () => {
     let returned = false;
-    const iterable = {
-      [Symbol.asyncIterator]() {
-        return {
-          next: async () => ({ done: false, value: new Uint8Array(150) }),
-          return: async () => {
-            returned = true;
-            return { done: true, value: undefined };
-          },
-        };
-      },
+    const iterable: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: false, value: new Uint8Array(150) }),
+        return: async () => {
+          returned = true;
+          return { done: true, value: undefined };
+        },
+      }),
     };
     expect((await respond(post('/v1/chat/completions', { type: 'stream', stream: iterable }))).status).toBe(413);
     expect(returned).toBe(true);
