@@ -53,6 +53,8 @@ export function expressTarget(options: GuardOptions, { jsonParser }: { jsonParse
 /** Koa with `app.use(llmGuard())`, with or without a body parser before it; SSE as a Node stream. */
 export function koaTarget(options: GuardOptions, { parser }: { parser: boolean }): Promise<Target> {
   const app = new Koa();
+  // Koa logs every error it answers; the malformed-JSON case is expected here.
+  app.silent = true;
   if (parser) app.use(bodyParser());
   app.use(koaGuard(options));
   app.use(async (ctx) => {

@@ -57,6 +57,18 @@ describe('the demo forwarding to an upstream (LLM_UPSTREAM_URL)', () => {
     expect(upstream.seen.at(-1)).toEqual({ auth: 'Bearer sk-upstream-test', body: { model: 'm', messages: [{ role: 'user', content: 'hi' }] } });
   });
 
+  it('sends personal data to the model as placeholders and restores them in the answer; secrets stay labels', async () => {
+    const key = ['sk', 'proj', 'Zx8Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz0Xc2Vb4Nm6Qw8Er0Ty2Ui4Op6As8Df0Gh2Jk4Lz6'].join('-');
+    const res = await fetch(`${demo.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: `Mail jane.doe@example.com the key ${key}` }] }),
+    });
+    const sent = upstream.seen.at(-1)?.body.messages[0].content;
+    expect(sent).toBe('Mail <EMAIL_1> the key [REDACTED_SECRET]');
+    expect((await res.json()).choices[0].message.content).toBe('upstream: Mail jane.doe@example.com the key [REDACTED_SECRET]');
+  });
+
   it('never forwards a blocked request', async () => {
     const before = upstream.seen.length;
     const res = await fetch(`${demo.url}/v1/chat/completions`, {

@@ -15,11 +15,16 @@ export interface AppOptions {
   chunkSize?: number;
 }
 
-/** The guard of the demo; a later issue adds real prompt-injection detection. */
+/**
+ * The guard of the demo: a deny list, secrets replaced by labels (the default), and personal data
+ * replaced by per-conversation placeholders (`<EMAIL_1>`) that are restored in the answer, so the
+ * model never sees them but the user reads them back.
+ */
 export const demoOptions = {
   customPatterns: {
     deny: ['ignore previous instructions', 'ignore all previous instructions', /reveal (?:your|the) system prompt/i],
   },
+  pii: { operator: 'pseudonymize' },
 } satisfies GuardOptions;
 
 const PAGE = fileURLToPath(new URL('../public/index.html', import.meta.url));

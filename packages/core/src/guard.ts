@@ -1,20 +1,24 @@
 import { statusOf } from './errors.js';
 import { BUILTIN_FORMATS, detectFormat } from './formats/detect-format.js';
-import { writeAtPaths, type PathWrite } from './formats/body-path.js';
+import { writeAtPaths } from './formats/body-path.js';
 import { checkParams, checkSizes, exceedsDepth, type LimitViolation } from './limits/request-limits.js';
 import { hasLoneSurrogate, normalizeText } from './normalize/normalize-text.js';
 import { resolveOptions, type GuardOptions, type ResolvedConfig } from './options.js';
 import { createOutputFilter, type OutputFilter } from './output/output-filter.js';
-import { applyRedactions, type Redaction } from './redaction/apply-redactions.js';
-import type { Decision, DenyDecision, ErrorCode, Finding, GuardRequest, Message } from './types.js';
+import type { OutputTransform } from './output/transform.js';
+import { scanMessages, type Scan } from './scan-messages.js';
+import type { Decision, DenyDecision, ErrorCode, GuardRequest, Message } from './types.js';
 
 /** A configured guard: `check()` decides about requests, `output()` filters answers. */
 export interface Guard {
   readonly config: ResolvedConfig;
   /** Decide about one request. Expected outcomes (blocked, invalid, too large) are values. */
   check(request: GuardRequest): Promise<Decision>;
-  /** The output filter for a format id returned in a decision. */
-  output(format: string): OutputFilter;
+  /**
+   * The output filter for a format id returned in a decision; pass the decision's `restore`
+   * transform to put placeholders back in the answer.
+   */
+  output(format: string, restore?: OutputTransform): OutputFilter;
 }
 
 /**
@@ -28,22 +32,29 @@ export function createGuard(options?: GuardOptions): Guard {
   const config = resolveOptions(options);
   // Output filters are built once per known format; check() reports which one applies.
   const codecs = config.format === 'auto' ? Object.values(BUILTIN_FORMATS) : [config.format];
+  const byId = new Map(codecs.map((c) => [c.id, c]));
   const outputs = new Map(codecs.map((c) => [c.id, createOutputFilter(c, config.output)]));
   const passthrough = createOutputFilter(BUILTIN_FORMATS.plain, []);
 
   return {
     config,
     async check(request) {
-      const decision = decide(config, request);
+      const decision = await decide(config, request);
       emitAudit(config, decision);
       return decision;
     },
-    output: (format) => outputs.get(format) ?? passthrough,
+    output(format, restore) {
+      const codec = byId.get(format);
+      if (codec === undefined) return passthrough;
+      if (restore === undefined) return outputs.get(format) ?? passthrough;
+      // Per request: your transforms see raw model text, restoration follows, escaping comes last.
+      return createOutputFilter(codec, [...config.outputTransforms, restore, ...config.outputEscape]);
+    },
   };
 }
 
 /** The story of a request: read, validate, limit, normalise, detect, decide, write. */
-function decide(config: ResolvedConfig, request: GuardRequest): Decision {
+async function decide(config: ResolvedConfig, request: GuardRequest): Promise<Decision> {
   const limits = config.limits;
   if (limits !== false && limits.maxBodyBytes !== false && (request.bodyBytes ?? 0) > limits.maxBodyBytes) {
     return deny('unknown', 'llmguard_payload_too_large', `The request body is larger than ${limits.maxBodyBytes} bytes.`, null);
@@ -73,36 +84,27 @@ function decide(config: ResolvedConfig, request: GuardRequest): Decision {
   }
 
   const scanned = normalizeScanned(config, messages);
-  const findings: Finding[] = [];
-  const writes: PathWrite[] = [];
-  for (let i = 0; i < scanned.length; i++) {
-    const m = scanned[i] as Message;
-    if (!config.scanRoles.has(m.role)) continue;
-    const redactions: Redaction[] = [];
-    for (const rule of config.rules) {
-      for (const match of rule.detector.detect(m.text)) {
-        if (match.score < rule.threshold) continue;
-        findings.push({
-          ruleId: rule.id,
-          detectorId: rule.detector.id,
-          kind: match.kind,
-          action: rule.action,
-          score: match.score,
-          messageIndex: i,
-          role: m.role,
-          start: match.start,
-          end: match.end,
-        });
-        if (rule.action === 'redact') redactions.push({ start: match.start, end: match.end, replacement: rule.replacement(match.kind) });
-      }
-    }
-    const text = applyRedactions(m.text, redactions);
-    if (text !== (messages[i] as Message).text) writes.push({ path: m.path, value: text });
+  const scan = scanMessages(config, scanned, messages);
+  if (scan.blocked) {
+    return { ...deny(codec.id, 'llmguard_blocked_content', 'The request was blocked by a content rule.', null), findings: scan.findings };
   }
-  if (findings.some((f) => f.action === 'block')) {
-    return { ...deny(codec.id, 'llmguard_blocked_content', 'The request was blocked by a content rule.', null), findings };
+  const restore = await pseudonymizeInto(config, scan, scanned);
+  return { allowed: true, format: codec.id, body: writeAtPaths(request.body, scan.writes), messages: scanned, findings: scan.findings, restore };
+}
+
+/**
+ * Replace pseudonymized spans with the conversation's placeholders (the vault is async) and load
+ * what the answer may restore, before the response starts.
+ */
+async function pseudonymizeInto(config: ResolvedConfig, scan: Scan, scanned: readonly Message[]): Promise<OutputTransform | undefined> {
+  const p = config.pseudonymizer;
+  if (p === undefined) return undefined;
+  const conversation = p.conversationOf(scanned);
+  if (scan.pseudonyms.length > 0) {
+    const texts = await p.apply(conversation, scan.pseudonyms);
+    scan.pseudonyms.forEach((pending, k) => scan.writes.push({ path: pending.path, value: texts[k] }));
   }
-  return { allowed: true, format: codec.id, body: writeAtPaths(request.body, writes), messages: scanned, findings };
+  return p.restoreFor(conversation);
 }
 
 /** NFKC and invisible-character removal on the roles that are scanned; other roles are kept as sent. */

@@ -5,7 +5,14 @@ import type { FormatCodec } from './formats/codec.js';
 import { BUILTIN_FORMATS } from './formats/detect-format.js';
 import { escapeHtml } from './output/escape-html.js';
 import type { OutputTransform } from './output/transform.js';
-import { block, redact, report, type Rule } from './rules.js';
+import { block, redact, report, type RedactRuleOptions, type Rule } from './rules.js';
+import { PII_ENTITIES, piiDetector, type PiiEntity } from './detectors/pii/pii-detector.js';
+import { secretsDetector } from './detectors/secrets/secrets-detector.js';
+import { hash, label, mask, remove, type RedactionOperator } from './redaction/operators.js';
+import { pseudonymizer, type Pseudonymizer } from './redaction/pseudonymizer.js';
+import type { PlaceholderVault } from './redaction/vault.js';
+import { isSecret, type Secret } from './secrets/secret.js';
+import type { Detector } from './types.js';
 import type { Role } from './types.js';
 
 const off = z.literal(false);
@@ -25,6 +32,48 @@ const transformSchema = z.custom<OutputTransform>(
   { message: 'expected an output transform { id, maxMatchLength, apply(text) }' },
 );
 const patternList = z.array(z.union([z.string().min(1), z.instanceof(RegExp)]));
+
+const actionSchema = z.enum(['block', 'redact', 'report']);
+const threshold = z.number().min(0).max(1);
+
+const secretsSchema = z
+  .object({
+    action: actionSchema.default('redact'),
+    operator: z.enum(['label', 'mask', 'hash', 'remove']).default('label'),
+    threshold: threshold.default(0.5),
+    exclude: z.array(z.string()).default([]),
+    generic: z.boolean().default(true),
+  })
+  .strict();
+
+const piiSchema = z
+  .object({
+    action: actionSchema.default('redact'),
+    operator: z.enum(['pseudonymize', 'label', 'mask', 'hash', 'remove']).default('pseudonymize'),
+    threshold: threshold.default(0.5),
+    entities: z.array(z.enum(PII_ENTITIES)).optional(),
+    exclude: z.array(z.enum(PII_ENTITIES)).default([]),
+    phoneRegions: z.array(z.string().length(2)).optional(),
+    internalIps: z.boolean().default(true),
+  })
+  .strict();
+
+const vaultSchema = z.custom<PlaceholderVault>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as PlaceholderVault).load === 'function',
+  { message: 'expected a placeholder vault such as memoryVault() or redisVault({ client })' },
+);
+
+const redactionSchema = z
+  .object({
+    /** HMAC key of the `hash` operator. */
+    hashKey: z.union([z.string().min(16), z.custom<Secret<string>>((v) => isSecret(v), { message: 'expected a Secret' })]).optional(),
+    /** Characters the `mask` operator keeps at the end. */
+    maskKeep: z.number().int().min(0).default(4),
+    vault: vaultSchema.optional(),
+    /** Entities whose placeholders are restored in answers (`true`: all but secrets and cards). */
+    restore: z.union([z.array(z.string()), z.boolean()]).default(['PERSON_NAME', 'EMAIL']),
+  })
+  .strict();
 
 const limitsSchema = z
   .object({
@@ -75,6 +124,9 @@ const optionsSchema = z
         off,
       ])
       .default(false),
+    secrets: z.union([secretsSchema, off]).default(() => secretsSchema.parse({})),
+    pii: z.union([piiSchema, off]).default(false),
+    redaction: redactionSchema.default(() => redactionSchema.parse({})),
     output: z
       .union([
         z.object({ escapeHtml: z.boolean().default(false), transforms: z.array(transformSchema).default([]) }).strict(),
@@ -84,7 +136,13 @@ const optionsSchema = z
     requestIdHeader: z.union([z.string().regex(/^[A-Za-z0-9-]+$/), off]).default('x-request-id'),
     audit: z.custom<(event: unknown) => void>((v) => typeof v === 'function', { message: 'expected a function' }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((o, ctx) => {
+    const wantsHash = (o.secrets !== false && o.secrets.operator === 'hash') || (o.pii !== false && o.pii.operator === 'hash');
+    if (wantsHash && o.redaction.hashKey === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['redaction', 'hashKey'], message: 'the hash operator needs a key of at least 16 characters', input: undefined });
+    }
+  });
 
 /** Options of `createGuard()` and of every adapter (documented in the README's options table). */
 export type GuardOptions = z.input<typeof optionsSchema>;
@@ -99,7 +157,12 @@ export interface ResolvedConfig {
   params: z.output<typeof paramsSchema> | false;
   normalize: z.output<typeof normalizeSchema> | false;
   rules: readonly Rule[];
+  /** Reversible redaction, when a rule pseudonymizes. */
+  pseudonymizer: Pseudonymizer | undefined;
+  /** The output chain: your transforms, then (per request) placeholder restoration, then escaping. */
   output: readonly OutputTransform[];
+  outputTransforms: readonly OutputTransform[];
+  outputEscape: readonly OutputTransform[];
   requestIdHeader: string | false;
   audit: ((event: unknown) => void) | undefined;
 }
@@ -111,6 +174,9 @@ const FIXES: Readonly<Record<string, string>> = {
   params: 'use { min, max } ranges and a positive maxTokens, or false',
   rules: 'build rules with block(detector), redact(detector) or report(detector)',
   customPatterns: 'use { deny: [...strings or RegExps], allow?: [...], action?: "block" | "redact" | "report" }',
+  secrets: 'use { action?, operator?: "label" | "mask" | "hash" | "remove", exclude?: [rule ids], generic? } or false',
+  pii: 'use { action?, operator?: "pseudonymize" | "label" | "mask" | "hash" | "remove", entities?, exclude?, phoneRegions? } or false',
+  redaction: 'use { hashKey?: string (16+ characters) or secret(...), maskKeep?, vault?, restore?: [entities] | boolean }',
   output: 'use { escapeHtml: boolean, transforms?: [...] } or false',
   allowedModels: 'use an array of model names or RegExps, or false',
 };
@@ -146,21 +212,37 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
   const rules: Rule[] = [...o.rules];
   if (o.customPatterns !== false && o.customPatterns.deny.length > 0) {
     const detector = customPatterns({ deny: o.customPatterns.deny, allow: o.customPatterns.allow });
-    const action = o.customPatterns.action;
-    rules.push(
-      action === 'block'
-        ? block(detector, { id: 'custom.patterns' })
-        : action === 'redact'
-          ? redact(detector, { id: 'custom.patterns', replacement: o.customPatterns.replacement })
-          : report(detector, { id: 'custom.patterns' }),
-    );
+    rules.push(ruleFor(o.customPatterns.action, detector, { id: 'custom.patterns', replacement: o.customPatterns.replacement }));
   }
-  const output: OutputTransform[] = [];
-  if (o.output !== false) {
-    output.push(...o.output.transforms);
-    // Escaping runs last so that masks and placeholders written by earlier transforms are escaped too.
-    if (o.output.escapeHtml) output.push(escapeHtml());
+  const operatorOf = (name: 'label' | 'mask' | 'hash' | 'remove'): RedactionOperator =>
+    name === 'label'
+      ? label()
+      : name === 'mask'
+        ? mask({ keep: o.redaction.maskKeep })
+        : name === 'hash'
+          ? hash({ key: o.redaction.hashKey as string | Secret<string> })
+          : remove();
+  if (o.secrets !== false) {
+    const detector = secretsDetector({ exclude: o.secrets.exclude, generic: o.secrets.generic });
+    // Secrets are never pseudonymized: a placeholder would let the answer carry them back.
+    rules.push(ruleFor(o.secrets.action, detector, { id: 'secrets', threshold: o.secrets.threshold, replacement: operatorOf(o.secrets.operator) }));
   }
+  if (o.pii !== false) {
+    const p = o.pii;
+    const detector = piiDetector({
+      ...(p.entities ? { entities: p.entities as PiiEntity[] } : {}),
+      exclude: p.exclude as PiiEntity[],
+      ...(p.phoneRegions ? { phoneRegions: p.phoneRegions } : {}),
+      internalIps: p.internalIps,
+    });
+    const how: RedactRuleOptions = p.operator === 'pseudonymize' ? { pseudonymize: true } : { replacement: operatorOf(p.operator) };
+    rules.push(ruleFor(p.action, detector, { id: 'pii', threshold: p.threshold, ...how }));
+  }
+  const outputTransforms = o.output === false ? [] : o.output.transforms;
+  // Escaping runs last so that masks and placeholders written by earlier transforms are escaped too.
+  const outputEscape = o.output !== false && o.output.escapeHtml ? [escapeHtml()] : [];
+  const output: OutputTransform[] = [...outputTransforms, ...outputEscape];
+  const pseudonymizes = rules.some((r) => r.pseudonymize);
   return Object.freeze({
     format: o.format === 'auto' ? 'auto' : typeof o.format === 'string' ? BUILTIN_FORMATS[o.format] : o.format,
     methods: new Set(o.methods.map((m) => m.toUpperCase())),
@@ -170,7 +252,10 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
     params: o.params,
     normalize: o.normalize,
     rules: Object.freeze(rules),
+    pseudonymizer: pseudonymizes ? pseudonymizer({ vault: o.redaction.vault, restore: o.redaction.restore }) : undefined,
     output: Object.freeze(output),
+    outputTransforms: Object.freeze([...outputTransforms]),
+    outputEscape: Object.freeze(outputEscape),
     requestIdHeader: o.requestIdHeader === false ? false : o.requestIdHeader.toLowerCase(),
     audit: o.audit,
   });
@@ -201,6 +286,10 @@ function deepestIssue(issue: LooseIssue): LooseIssue {
   }
   const inner = deepestIssue(best);
   return { ...inner, path: [...issue.path, ...inner.path] };
+}
+
+function ruleFor(action: 'block' | 'redact' | 'report', detector: Detector, options: RedactRuleOptions): Rule {
+  return action === 'block' ? block(detector, options) : action === 'redact' ? redact(detector, options) : report(detector, options);
 }
 
 function describe(value: unknown): string {

@@ -7,8 +7,10 @@ export interface Rule {
   detector: Detector;
   /** Matches scoring below this are ignored. */
   threshold: number;
-  /** Text that replaces a redacted span; receives the match kind. */
-  replacement: (kind: string) => string;
+  /** Text that replaces a redacted span; receives the match kind and the matched text. */
+  replacement: (kind: string, value: string) => string;
+  /** Redact with consistent, reversible placeholders (`<EMAIL_1>`) kept in the guard's vault. */
+  pseudonymize: boolean;
 }
 
 /** Options shared by the rule factories. */
@@ -20,8 +22,13 @@ export interface RuleOptions {
 }
 
 export interface RedactRuleOptions extends RuleOptions {
-  /** Replacement text or function of the match kind (default `[REDACTED]`). */
-  replacement?: string | ((kind: string) => string);
+  /** Replacement text, or a function of the match kind and text such as `label()` or `mask()` (default `[REDACTED]`). */
+  replacement?: string | ((kind: string, value: string) => string);
+  /**
+   * Replace with per-conversation placeholders (`<EMAIL_1>`) instead, kept in the guard's vault and
+   * restored in answers where `redaction.restore` allows.
+   */
+  pseudonymize?: boolean;
 }
 
 const DEFAULT_THRESHOLD = 0.5;
@@ -37,6 +44,7 @@ function makeRule(action: Action, detector: Detector, options: RedactRuleOptions
     detector,
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     replacement: typeof replacement === 'function' ? replacement : () => replacement,
+    pseudonymize: action === 'redact' && options.pseudonymize === true,
   });
 }
 
@@ -53,6 +61,7 @@ export function block(detector: Detector, options?: RuleOptions): Rule {
  * Replace matched spans in the forwarded text.
  * @example
  * redact(customPatterns({ deny: [/\bACME-\d{6}\b/] }), { replacement: '[ACCOUNT]' })
+ * redact(piiDetector(), { pseudonymize: true }) // <EMAIL_1>, restored in the answer
  */
 export function redact(detector: Detector, options?: RedactRuleOptions): Rule {
   return makeRule('redact', detector, options);

@@ -1,3 +1,5 @@
+import type { OutputTransform } from './output/transform.js';
+
 /** Roles a message can have across the supported formats. */
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
@@ -94,6 +96,11 @@ export interface AllowDecision {
   body: unknown;
   messages: readonly Message[];
   findings: readonly Finding[];
+  /**
+   * Per-request output transform restoring this conversation's placeholders (`<EMAIL_1>`) in the
+   * answer, where `redaction.restore` allows; `undefined` when there is nothing to restore.
+   */
+  restore?: OutputTransform | undefined;
 }
 
 export interface DenyDecision {

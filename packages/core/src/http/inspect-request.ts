@@ -83,7 +83,7 @@ export async function inspectRequest(guard: Guard, input: HttpRequestInput): Pro
       headers: idHeaders,
       decision,
       requestId,
-      response: createResponseFilter(guard.output(decision.format)),
+      response: createResponseFilter(guard.output(decision.format, decision.restore)),
     };
   } catch {
     // A bug, not an expected outcome: answer without internals.

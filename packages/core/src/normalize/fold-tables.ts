@@ -15,7 +15,7 @@ export const STRONG_CONFUSABLES: Readonly<Record<string, string>> = Object.freez
   // Greek
   α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', υ: 'u', χ: 'x', ϲ: 'c', ϳ: 'j',
   // Latin-script look-alikes outside ASCII that NFKC leaves alone
-  ı: 'i', ȷ: 'j', ɑ: 'a', ɩ: 'i', ʏ: 'y', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴋ: 'k', ᴍ: 'm', ᴏ: 'o',
+  ȷ: 'j', ɑ: 'a', ɩ: 'i', ʏ: 'y', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴋ: 'k', ᴍ: 'm', ᴏ: 'o',
   ᴘ: 'p', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ʀ: 'r', ɴ: 'n', ʜ: 'h', ʟ: 'l', ɢ: 'g', ꜱ: 's',
 });
 

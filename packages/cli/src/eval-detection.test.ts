@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluatePii } from './eval-pii.js';
+import { evaluateSecrets } from './eval-secrets.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'llmguard-eval-'));
+const file = (name: string, rows: unknown[]) => {
+  const path = join(dir, name);
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
+  return path;
+};
+const fail = (message: string) => new Error(`input: ${message}`);
+// A fake token built at run time.
+const token = `ghp_${'Zq8rT2vW5yB1nM4kL7xC0s9dF3gH6jK'.padEnd(36, 'P')}`;
+
+describe('eval --task secrets', () => {
+  it('counts flagged rows against labels, per file and pooled, with timing', () => {
+    const path = file('s.jsonl', [
+      { text: `GITHUB_TOKEN=${token}`, label: 1 },
+      { text: 'nothing to see here', label: 0 },
+      { text: 'plain text with a token word', label: 1 },
+    ]);
+    const out = JSON.parse(evaluateSecrets([path], fail));
+    expect(out.task).toBe('secrets');
+    expect(out.files[0]).toMatchObject({ file: path, n: 3, tp: 1, fn: 1, tn: 1, fp: 0, tpr: 0.5, fpr: 0 });
+    expect(out.pooled).toMatchObject({ n: 3, tp: 1 });
+    expect(out.usPerKb.p50).toBeGreaterThan(0);
+  });
+
+  it('reports bad input through the given error', () => {
+    expect(() => evaluateSecrets([file('bad.jsonl', [{ text: 1 }])], fail)).toThrow(/input: .*expected \{"text": string, "label": 0\|1\}/);
+    expect(() => evaluateSecrets([], fail)).toThrow(/at least one FILE/);
+  });
+});
+
+describe('eval --task pii', () => {
+  it('scores per Presidio type with the half-overlap rule and annotated_types', () => {
+    const text = 'Mail robin.example@example.invalid or call (212) 555-0148';
+    const path = file('p.jsonl', [
+      { text, entities: [{ type: 'EMAIL_ADDRESS', start: 5, end: 34 }, { type: 'PHONE_NUMBER', start: 43, end: 57 }] },
+      // Only EMAIL_ADDRESS counts in this row: the phone prediction is ignored here.
+      { text, entities: [{ type: 'EMAIL_ADDRESS', start: 5, end: 34 }], annotated_types: ['EMAIL_ADDRESS'] },
+      { text: 'ORG Acme Corp', entities: [{ type: 'ORGANIZATION', start: 4, end: 13 }] },
+    ]);
+    const out = JSON.parse(evaluatePii([path], fail));
+    expect(out.task).toBe('pii');
+    const byType = Object.fromEntries(out.types.map((t: { type: string }) => [t.type, t]));
+    expect(byType.EMAIL_ADDRESS).toEqual({ type: 'EMAIL_ADDRESS', gold: 2, found: 2, predicted: 2, correct: 2, recall: 1, precision: 1 });
+    expect(byType.PHONE_NUMBER).toEqual({ type: 'PHONE_NUMBER', gold: 1, found: 1, predicted: 1, correct: 1, recall: 1, precision: 1 });
+    expect(byType.ORGANIZATION).toMatchObject({ gold: 1, found: 0, recall: 0, precision: null });
+    expect(out.pooled).toMatchObject({ gold: 4, found: 3 });
+    expect(out.files[0].types.length).toBe(3);
+    expect(Object.keys(out)).toEqual(['task', 'files', 'types', 'pooled', 'usPerKb']);
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+
+/** Makes the error that the CLI reports as bad input (exit code 2). */
+export type InputError = (message: string) => Error;
+
+/** Read a JSONL file and hand every parsed row to `check`, which returns the row or a reason. */
+export function readJsonl<T>(file: string, check: (row: unknown) => T | string, fail: InputError): T[] {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fail(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const rows: T[] = [];
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw fail(`${file}:${i + 1}: not valid JSON`);
+    }
+    const checked = check(row);
+    if (typeof checked === 'string') throw fail(`${file}:${i + 1}: ${checked}`);
+    rows.push(checked);
+  }
+  return rows;
+}
+
+/** Microsecond timing of one call, and its cost per KiB of UTF-8 text (the injection task's convention). */
+export class Timer {
+  private readonly samples: number[] = [];
+  private readonly encoder = new TextEncoder();
+
+  time<T>(text: string, run: () => T): T {
+    const start = process.hrtime.bigint();
+    const result = run();
+    const elapsedUs = Number(process.hrtime.bigint() - start) / 1000;
+    const bytes = this.encoder.encode(text).length;
+    if (bytes > 0) this.samples.push(elapsedUs / (bytes / 1024));
+    return result;
+  }
+
+  summary(): { p50: number | null; p99: number | null } {
+    const sorted = Float64Array.from(this.samples).sort();
+    return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return Math.round((sorted[i] as number) * 100) / 100;
+}
+
+/** A ratio, or null when its denominator is zero. */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? Math.round((numerator / denominator) * 10000) / 10000 : null;
+}
+
+/** The score a finding needs to count: the guard's default rule threshold. */
+export const FINDING_THRESHOLD = 0.5;

@@ -1,0 +1,240 @@
+import { canonicalText, plainAsciiCanonical, SYMBOL_BURST, type CanonicalText } from '../../normalize/canonical-text.js';
+import { adversarialSuffix } from './adversarial-suffix.js';
+import { buildAnchorTable, CHUNK, CHUNK_OVERLAP, extractFeatures, type FeatureSink, type TextFeatures } from './features.js';
+import { plainScan } from './plain-scan.js';
+import type { InjectionModel } from './model.js';
+import { dataContext } from './segments.js';
+import { SIGNALS, type TechniqueId } from './techniques.js';
+
+/** One technique that fired, with the canonical span of its first match. */
+export interface TechniqueHit {
+  technique: TechniqueId;
+  signal: string;
+  weight: number;
+  /** Offsets into the canonical text. */
+  start: number;
+  end: number;
+}
+
+/** Everything the detector computed for one text: the score and its explanation. */
+export interface Analysis {
+  canonical: CanonicalText;
+  /** Strongest hit per technique, strongest first. */
+  hits: TechniqueHit[];
+  /** Sum of the techniques' weights (each technique once, with its strongest signal). */
+  ruleLogit: number;
+  /** The learned model's contribution to the logit. */
+  modelLogit: number;
+  logit: number;
+  /** sigmoid(logit), in 0..1. */
+  score: number;
+}
+
+const PLAIN_SIGNALS = Object.freeze({ invisible: 0, tagChars: 0, confusables: 0, leet: 0, joined: 0, htmlEntities: 0, urlEscapes: 0, payloads: Object.freeze([]) as unknown as CanonicalText['signals']['payloads'], symbols: 0 });
+
+const TABLE = buildAnchorTable(
+  SIGNALS.map((s) => s.anchors),
+  SIGNALS.map((s) => s.anchors2),
+);
+const PATTERNS = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.replace('g', '')));
+let ALWAYS_LO = 0;
+let ALWAYS_HI = 0;
+for (const i of TABLE.always) {
+  if (i < 32) ALWAYS_LO |= 1 << i;
+  else ALWAYS_HI |= 1 << (i - 32);
+}
+
+// Obfuscation evidence from the canonical pass, in logit units.
+const TAG_SMUGGLING_WEIGHT = 3.5;
+const CONFUSABLES_WEIGHT = 1.5;
+const INVISIBLE_WEIGHT = 1;
+const SPACED_WEIGHT = 1;
+const PAYLOAD_WEIGHT = 0.5;
+const HIT_IN_PAYLOAD_WEIGHT = 2;
+const OBFUSCATION_CAP = 4;
+const SUFFIX_WEIGHT = 4;
+// An instruction to the AI inside data (email, table, code, document) is indirect injection.
+const IN_DATA_WEIGHT = 1.5;
+
+/**
+ * Score one text. `model` null scores with the technique signals alone (used by training, where
+ * the signals' logit is the fixed offset). `featureIndices`, when given, receives the model's
+ * hashed feature indices (training).
+ * @example
+ * analyze('Ignore all previous instructions', loadInjectionModel()).hits[0]?.technique // 'instruction-override'
+ */
+export function analyze(text: string, model: InjectionModel | null, featureIndices?: number[]): Analysis {
+  const sink: FeatureSink = featureIndices === undefined && model !== null ? sinkFor(model) : { weights: model === null ? null : model.weights, indices: featureIndices ?? null };
+  // Plain ASCII text: one scan for the features; the canonical text is built only if a pattern runs.
+  const plain = plainScan(text, TABLE, sink);
+  let canonical: CanonicalText | undefined;
+  let f: TextFeatures;
+  if (plain === null) {
+    canonical = canonicalText(text);
+    f = extractFeatures(canonical.text, TABLE, sink);
+  } else {
+    f = plain;
+  }
+  const plainSymbols = plain === null ? 0 : plain.symbols;
+
+  // Strongest hit per technique (a short list: most texts have none).
+  const best: TechniqueHit[] = [];
+  let hitInPayload = false;
+  let scriptLo = 0;
+  let scriptHi = 0;
+  if (f.scripts !== 0) {
+    for (const [script, index] of TABLE.scripts) {
+      if ((f.scripts & script) === 0) continue;
+      if (index < 32) scriptLo |= 1 << index;
+      else scriptHi |= 1 << (index - 32);
+    }
+  }
+  const lo = f.anchorLo | ALWAYS_LO | scriptLo;
+  const hi = f.anchorHi | ALWAYS_HI | scriptHi;
+  for (let i = 0; i < SIGNALS.length; i++) {
+    if (i < 32 ? (lo & (1 << i)) === 0 : (hi & (1 << (i - 32))) === 0) continue;
+    const signal = SIGNALS[i] as (typeof SIGNALS)[number];
+    // Required substrings are punctuation (`<`, `=`, `](`): for plain text the original has them
+    // exactly where the canonical text does, so the canonical text is built only when needed.
+    const pre = canonical === undefined ? text : canonical.text;
+    if (signal.requires !== undefined && !includesAll(pre, signal.requires)) continue;
+    if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
+    const t = (canonical ??= plainAsciiCanonical(text, plainSymbols)).text;
+    const m = firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, (scriptLo & (i < 32 ? 1 << i : 0)) !== 0 || (scriptHi & (i >= 32 ? 1 << (i - 32) : 0)) !== 0 || isAlways(i));
+    if (m === null) continue;
+    if (m.start >= (canonical ??= plainAsciiCanonical(text, plainSymbols)).mainLength) hitInPayload = true;
+    consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
+  }
+
+  // Obfuscation: evidence from the canonical pass itself (none for plain text).
+  const s = canonical?.signals ?? PLAIN_SIGNALS;
+  const symbols = plain !== null ? plain.symbols : s.symbols;
+  let obfuscation = 0;
+  if (s.tagChars >= 4) obfuscation += TAG_SMUGGLING_WEIGHT;
+  if (s.confusables >= 2) obfuscation += CONFUSABLES_WEIGHT;
+  if (s.invisible >= 3) obfuscation += INVISIBLE_WEIGHT;
+  if (s.joined > 0) obfuscation += SPACED_WEIGHT;
+  if (s.payloads.length > 0) obfuscation += PAYLOAD_WEIGHT;
+  if (hitInPayload) obfuscation += HIT_IN_PAYLOAD_WEIGHT;
+  if (obfuscation > 0) {
+    const c = (canonical ??= plainAsciiCanonical(text, plainSymbols));
+    const start = s.payloads.length > 0 ? c.mainLength : 0;
+    consider(best, { technique: 'obfuscation', signal: 'canonical-pass', weight: Math.min(OBFUSCATION_CAP, obfuscation), start, end: c.text.length });
+  }
+
+  // Optimised suffixes are full of brackets, backslashes and asterisks: skip texts with few.
+  const suffix = symbols >= SYMBOL_BURST ? adversarialSuffix(text) : null;
+  if (suffix !== null && suffix.strength > 0) {
+    // The suffix is found on the original text; report it in canonical offsets approximately.
+    const n = (canonical ??= plainAsciiCanonical(text, plainSymbols)).text.length;
+    consider(best, { technique: 'adversarial-suffix', signal: 'token-statistics', weight: SUFFIX_WEIGHT * suffix.strength, start: Math.min(n, suffix.start), end: Math.min(n, suffix.end) });
+  }
+
+  if (best.length > 0 && dataContext((canonical ??= plainAsciiCanonical(text, plainSymbols)).text)) {
+    const indirect = find(best, 'indirect-injection');
+    const addressed = find(best, 'instruction-override') ?? (indirect !== undefined && indirect.signal !== 'output-override' ? indirect : undefined) ?? find(best, 'exfiltration');
+    if (addressed !== undefined) {
+      const prev = indirect;
+      consider(best, { ...addressed, technique: 'indirect-injection', signal: 'instruction-in-data', weight: (prev?.weight ?? 0) + IN_DATA_WEIGHT });
+    }
+  }
+
+  const hits = best.length > 1 ? best.sort((a, b) => b.weight - a.weight) : best;
+  let ruleLogit = 0;
+  for (const h of hits) ruleLogit += h.weight;
+  const modelLogit = model === null || f.count === 0 ? 0 : Math.min(model.max, Math.max(model.min, (model.scale * f.sum) / Math.sqrt(f.count)));
+  // Texts of words the model never saw lean on the prior (benign) intercept, not the training mix.
+  const knownShare = f.count > 0 ? f.known / f.count : 0;
+  const intercept = model === null ? 0 : knownShare * model.intercept + (1 - knownShare) * model.prior - model.threshold;
+  const logit = model === null ? ruleLogit : intercept + model.ruleScale * ruleLogit + modelLogit;
+  return new LazyAnalysis(text, plainSymbols, canonical, hits, ruleLogit, modelLogit, logit);
+}
+
+/** An analysis whose canonical text (for plain ASCII input) is built on first use. */
+class LazyAnalysis implements Analysis {
+  readonly score: number;
+  constructor(
+    private readonly text: string,
+    private readonly symbols: number,
+    private built: CanonicalText | undefined,
+    readonly hits: TechniqueHit[],
+    readonly ruleLogit: number,
+    readonly modelLogit: number,
+    readonly logit: number,
+  ) {
+    this.score = sigmoid(logit);
+  }
+  get canonical(): CanonicalText {
+    return (this.built ??= plainAsciiCanonical(this.text, this.symbols));
+  }
+}
+
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (text.includes(p)) return true;
+  return false;
+}
+
+function includesAll(text: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (!text.includes(p)) return false;
+  return true;
+}
+
+// One reusable sink per model for the runtime path (no feature list to fill).
+let lastModel: InjectionModel | null = null;
+let lastSink: FeatureSink | null = null;
+function sinkFor(model: InjectionModel): FeatureSink {
+  if (lastModel !== model || lastSink === null) {
+    lastModel = model;
+    lastSink = { weights: model.weights, indices: null };
+  }
+  return lastSink;
+}
+
+function find(hits: readonly TechniqueHit[], technique: TechniqueId): TechniqueHit | undefined {
+  for (const h of hits) if (h.technique === technique) return h;
+  return undefined;
+}
+
+function consider(best: TechniqueHit[], hit: TechniqueHit): void {
+  for (let k = 0; k < best.length; k++) {
+    if ((best[k] as TechniqueHit).technique !== hit.technique) continue;
+    if (hit.weight > (best[k] as TechniqueHit).weight) best[k] = hit;
+    return;
+  }
+  best.push(hit);
+}
+
+function isAlways(i: number): boolean {
+  return i < 32 ? (ALWAYS_LO & (1 << i)) !== 0 : (ALWAYS_HI & (1 << (i - 32))) !== 0;
+}
+
+/**
+ * First match of signal `i`: on the whole text, or for long texts only in the chunks whose anchors
+ * allow it (each chunk widened by the overlap a pattern can span). `whole` forces a full scan
+ * (script- and always-anchored signals).
+ */
+function firstMatch(re: RegExp, t: string, i: number, chunkLo: Uint32Array | null, chunkHi: Uint32Array | null, whole: boolean): { start: number; end: number } | null {
+  if (chunkLo === null || chunkHi === null || whole) {
+    const m = re.exec(t);
+    return m === null ? null : { start: m.index, end: m.index + m[0].length };
+  }
+  const mask = i < 32 ? chunkLo : chunkHi;
+  const bit = i < 32 ? 1 << i : 1 << (i - 32);
+  // Runs of consecutive candidate chunks are scanned as one window.
+  for (let c = 0; c < mask.length; c++) {
+    if (((mask[c] as number) & bit) === 0) continue;
+    let last = c;
+    while (last + 1 < mask.length && ((mask[last + 1] as number) & bit) !== 0) last++;
+    const from = Math.max(0, c * CHUNK - CHUNK_OVERLAP);
+    const to = Math.min(t.length, (last + 1) * CHUNK + CHUNK_OVERLAP);
+    const m = re.exec(from === 0 && to === t.length ? t : t.slice(from, to));
+    if (m !== null) return { start: from + m.index, end: from + m.index + m[0].length };
+    c = last;
+  }
+  // Decoded payloads follow the main text and are short: scan them whole.
+  return null;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

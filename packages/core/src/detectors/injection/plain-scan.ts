@@ -1,0 +1,266 @@
+import { SYMBOL_BURST } from '../../normalize/canonical-text.js';
+import { anchorSlot, CHUNK, FEATURE_MASK, wordFeatureTables, type AnchorTable, type FeatureSink, type TextFeatures } from './features.js';
+
+/**
+ * The common case in one pass: a text of printable ASCII with nothing to fold but case and
+ * whitespace. The scan lower-cases as it goes and computes exactly what `extractFeatures()` computes
+ * on the canonical text (words only depend on letters and separators, so collapsing whitespace
+ * changes nothing), and gives up (null) at the first sign that the full canonical pass is needed:
+ * non-ASCII, control characters, HTML entities, URL or `\x` escapes, a digit or `@`/`$` touching a
+ * letter (leetspeak), spaced single letters, a long mixed-case or digit run (base64, hex), ROT13
+ * words. It also measures the symbol burst that gates the adversarial-suffix statistics.
+ */
+export interface PlainScan extends TextFeatures {
+  /** Largest number of ASCII symbols within 80 characters, up to SYMBOL_BURST. */
+  symbols: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const LEET = 4; // a digit that can stand for a letter: 0 1 3 4 5 7
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 97 && c <= 122) CLASS[c] = LOWER;
+  else if (c >= 65 && c <= 90) CLASS[c] = UPPER;
+  else if (c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55) CLASS[c] = LEET;
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+}
+// Characters that may appear in a base64 or hex run besides letters and digits.
+const RUN_EXTRA = new Uint8Array(128);
+for (const ch of '+/_-') RUN_EXTRA[ch.charCodeAt(0)] = 1;
+const SYMBOL = new Uint8Array(128);
+for (const ch of '[]{}()<>\\*^~|`#=+@$%_') SYMBOL[ch.charCodeAt(0)] = 1;
+// Separators of spaced-out letters (`i g n o r e`, `i.g.n.o.r.e`), as in canonical-text.ts.
+const SPACER = new Uint8Array(128);
+for (const ch of ' .-_*|/+~') SPACER[ch.charCodeAt(0)] = 1;
+
+const RING = new Int32Array(SYMBOL_BURST);
+
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+  return h >>> 0;
+}
+// ROT13 of "the", "you", "and", "all", "is": their presence sends the text to the full pass.
+const ROT13_WORDS = new Set(['gur', 'lbh', 'naq', 'nyy', 'vf'].map(hashWord));
+
+/** Give up: clear what was set in the presence bitmap. */
+function bail(seen: Uint32Array, touched: number[]): null {
+  for (let k = 0; k < touched.length; k++) seen[(touched[k] as number) >>> 5] = 0;
+  touched.length = 0;
+  return null;
+}
+
+function isLetter(c: number): boolean {
+  return c < 128 && ((CLASS[c] as number) === LOWER || (CLASS[c] as number) === UPPER);
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/**
+ * Scan a plain ASCII text in one pass, or return null when it needs the full canonical pass.
+ * @example
+ * plainScan('Summarise this article in three bullet points.', table, { weights: null, indices: null }) !== null // true
+ */
+export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): PlainScan | null {
+  const n = src.length;
+  const w = sink.weights;
+  const { seen, touched } = wordFeatureTables();
+  const lo = table.lo;
+  const hi = table.hi;
+  const lo2 = table.lo2;
+  const hi2 = table.hi2;
+  let anchorLo = 0;
+  let anchorHi = 0;
+  let anchor2Lo = table.free2Lo;
+  let anchor2Hi = table.free2Hi;
+  let sum = 0;
+  let known = 0;
+  const chunks = n > 1024 ? Math.ceil(n / CHUNK) : 0;
+  const per = chunks > 0 ? new Uint32Array(chunks * 4) : null;
+
+  let h = FNV_OFFSET;
+  let prefix = 0;
+  let len = 0;
+  let prev = 0;
+  // Position in the canonical text (whitespace runs collapse to one character, leading ones vanish).
+  let cpos = 0;
+  let inSpace = true;
+  // Base64/hex run: length, and whether it holds a capital after its start or a digit, + or /.
+  let run = 0;
+  let runMixed = false;
+  // Spaced single letters: consecutive one-character words one separator apart.
+  let singles = 0;
+  let lastSingleEnd = -2;
+  // Symbol burst: positions of the last SYMBOL_BURST symbols.
+  const ring = RING;
+  let symbolCount = 0;
+  let burst = 0;
+
+
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? src.charCodeAt(i) : 32;
+    if (c >= 128) return bail(seen, touched);
+    const cls = CLASS[c] as number;
+    if (cls === LOWER) {
+      // The hot path: a lower-case letter.
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (++len === 5) prefix = h;
+      continue;
+    }
+    if (cls !== 0) {
+      // Leetspeak: a digit standing for a letter next to a letter goes to the full pass.
+      if (cls === LEET && (isLetter(i > 0 ? src.charCodeAt(i - 1) : 0) || isLetter(i + 1 < n ? src.charCodeAt(i + 1) : 0))) return bail(seen, touched);
+      // Base64 and hex runs mix capitals (after the first character) and digits with letters.
+      if (run + len > 0) runMixed = true;
+      h = Math.imul(h ^ (cls === UPPER ? c | 32 : c), FNV_PRIME);
+      if (++len === 5) prefix = h;
+      continue;
+    }
+    // A word (or nothing) just ended at i: account for it in the canonical position and the run.
+    if (len > 0) {
+      cpos += len;
+      inSpace = false;
+    }
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (!inSpace) cpos++;
+      inSpace = true;
+    } else {
+      cpos++;
+      inSpace = false;
+    }
+    if (RUN_EXTRA[c] === 1) {
+      if (run + len > 0 && (c === 43 || c === 47)) runMixed = true;
+      run += len + 1;
+    } else {
+      if (run + len >= 16 && runMixed) return bail(seen, touched);
+      run = 0;
+      runMixed = false;
+    }
+    if (c < 32 || c === 127) {
+      if (c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) return bail(seen, touched);
+    } else if (c === 38) {
+      // &#..; &#x..; &name; entities.
+      const d = i + 1 < n ? src.charCodeAt(i + 1) : 0;
+      if (d === 35) return bail(seen, touched);
+      if ((d | 32) >= 97 && (d | 32) <= 122) {
+        let k = i + 1;
+        while (k < n && k - i <= 9 && ((src.charCodeAt(k) | 32) >= 97 && (src.charCodeAt(k) | 32) <= 122)) k++;
+        if (k < n && src.charCodeAt(k) === 59) return bail(seen, touched);
+      }
+    } else if (c === 37) {
+      if (i + 2 < n && isHex(src.charCodeAt(i + 1)) && isHex(src.charCodeAt(i + 2))) return bail(seen, touched);
+    } else if (c === 92) {
+      const d = i + 1 < n ? src.charCodeAt(i + 1) | 32 : 0;
+      if ((d === 120 || d === 117) && i + 2 < n && isHex(src.charCodeAt(i + 2))) return bail(seen, touched);
+    } else if (c === 64 || c === 36) {
+      // @ and $ fold to letters inside words: `@dmin`, `pa$$word`.
+      const before = i > 0 ? (CLASS[src.charCodeAt(i - 1)] ?? 0) : 0;
+      const after = i + 1 < n ? (CLASS[src.charCodeAt(i + 1)] ?? 0) : 0;
+      if (before === LOWER || before === UPPER || after === LOWER || after === UPPER) return bail(seen, touched);
+    }
+    if (SYMBOL[c] === 1 && burst < SYMBOL_BURST) {
+      ring[symbolCount % SYMBOL_BURST] = i;
+      symbolCount++;
+      const within = symbolCount >= SYMBOL_BURST ? (i - (ring[symbolCount % SYMBOL_BURST] as number) <= 80 ? SYMBOL_BURST : 1) : symbolCount;
+      if (within > burst) burst = within;
+    }
+    if (len === 0) continue;
+    // End of a word: the same features as extractFeatures() on the canonical text.
+    if (len === 1) {
+      singles = i - 1 === lastSingleEnd + 1 && SPACER[src.charCodeAt(i - 2)] === 1 ? singles + 1 : 1;
+      lastSingleEnd = i;
+      if (singles >= 3) return bail(seen, touched);
+    }
+    const full = h >>> 0;
+    if (len <= 3 && ROT13_WORDS.has(full)) return bail(seen, touched);
+    const p = (len < 5 ? h : prefix) >>> 0;
+    const bucket = anchorSlot(table, p);
+    if (bucket >= 0) {
+      anchorLo |= lo[bucket] as number;
+      anchorHi |= hi[bucket] as number;
+      anchor2Lo |= lo2[bucket] as number;
+      anchor2Hi |= hi2[bucket] as number;
+    }
+    if (per !== null && bucket >= 0) {
+      // The word began len letters before the separator just counted (if it was one).
+      const start = cpos - len - 1;
+      const ci = Math.min(chunks - 1, ((start / CHUNK) | 0)) * 4;
+      per[ci] = (per[ci] as number) | (lo[bucket] as number);
+      per[ci + 1] = (per[ci + 1] as number) | (hi[bucket] as number);
+      per[ci + 2] = (per[ci + 2] as number) | (lo2[bucket] as number);
+      per[ci + 3] = (per[ci + 3] as number) | (hi2[bucket] as number);
+    }
+    if (len <= 40) {
+      const wx = ((h ^ 0x9e3779b1) >>> 0) & FEATURE_MASK;
+      if ((((seen[wx >>> 5] as number) >>> (wx & 31)) & 1) === 0) {
+        seen[wx >>> 5] = (seen[wx >>> 5] as number) | (1 << (wx & 31));
+        touched.push(wx);
+        if (w !== null) {
+          const v = w[wx] as number;
+          sum += v;
+          if (v !== 0) known++;
+        }
+      }
+      const bx = ((Math.imul(prev ^ 0x85ebca6b, FNV_PRIME) ^ h) >>> 0) & FEATURE_MASK;
+      if ((((seen[bx >>> 5] as number) >>> (bx & 31)) & 1) === 0) {
+        seen[bx >>> 5] = (seen[bx >>> 5] as number) | (1 << (bx & 31));
+        touched.push(bx);
+        if (w !== null) {
+          const v = w[bx] as number;
+          sum += v;
+          if (v !== 0) known++;
+        }
+      }
+      if (len > 5) {
+        const sx = ((p ^ 0x7feb352d) >>> 0) & FEATURE_MASK;
+        if ((((seen[sx >>> 5] as number) >>> (sx & 31)) & 1) === 0) {
+          seen[sx >>> 5] = (seen[sx >>> 5] as number) | (1 << (sx & 31));
+          touched.push(sx);
+          if (w !== null) {
+          const v = w[sx] as number;
+          sum += v;
+          if (v !== 0) known++;
+        }
+        }
+      }
+      prev = h;
+    }
+    h = FNV_OFFSET;
+    len = 0;
+  }
+  const count = touched.length;
+  for (let k = 0; k < count; k++) seen[(touched[k] as number) >>> 5] = 0;
+  if (sink.indices !== null) for (let k = 0; k < count; k++) sink.indices.push(touched[k] as number);
+  touched.length = 0;
+  // Chunks are counted on the canonical text (trailing whitespace dropped), as extractFeatures does.
+  const canonicalLength = inSpace && cpos > 0 ? cpos - 1 : cpos;
+  const used = canonicalLength > 1024 ? Math.ceil(canonicalLength / CHUNK) : 0;
+  let chunkLo: Uint32Array | null = null;
+  let chunkHi: Uint32Array | null = null;
+  if (per !== null && used > 0) {
+    const chunks = used;
+    chunkLo = new Uint32Array(chunks);
+    chunkHi = new Uint32Array(chunks);
+    for (let c = 0; c < chunks; c++) {
+      let g2Lo = table.free2Lo | (per[c * 4 + 2] as number);
+      let g2Hi = table.free2Hi | (per[c * 4 + 3] as number);
+      if (c > 0) {
+        g2Lo |= per[c * 4 - 2] as number;
+        g2Hi |= per[c * 4 - 1] as number;
+      }
+      if (c + 1 < chunks) {
+        g2Lo |= per[c * 4 + 6] as number;
+        g2Hi |= per[c * 4 + 7] as number;
+      }
+      chunkLo[c] = ((per[c * 4] as number) & g2Lo) >>> 0;
+      chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
+    }
+  }
+  return { anchorLo: anchorLo & anchor2Lo, anchorHi: anchorHi & anchor2Hi, scripts: 0, sum, count, known, chunkLo, chunkHi, symbols: burst };
+}

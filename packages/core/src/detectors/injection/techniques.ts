@@ -1,0 +1,745 @@
+/**
+ * Prompt-injection techniques as data: each row is one signal of one technique, matched on the
+ * canonical text (lower-cased, accents stripped from Latin letters, homoglyphs and leetspeak folded,
+ * whitespace collapsed, decoded payloads appended; see normalize/canonical-text.ts).
+ *
+ * - `weight` is the signal's contribution to the detector's logit when it fires (a technique counts
+ *   once, with its strongest signal); about 4 is enough on its own to block with `balanced`.
+ * - `anchors` are word prefixes (at most 5 characters; shorter anchors match whole words only) of
+ *   which one must occur before the pattern is run at all, or `script:cjk`, `script:hangul`,
+ *   `script:arabic`, `script:cyrillic` for languages written without spaces or with affixes.
+ * - Every pattern uses bounded repetition only (`[^\n]{0,40}`, never nested unbounded quantifiers),
+ *   so matching is linear in the text (checked with 1 MB adversarial inputs in the tests).
+ *
+ * The examples in the tests are written for this project; no pattern was written for one dataset row.
+ */
+export interface TechniqueSignal {
+  /** Technique id: appears in findings as `injection.<technique>`. */
+  technique: TechniqueId;
+  /** Signal id, unique, for debugging and the README. */
+  id: string;
+  description: string;
+  reference: string;
+  weight: number;
+  anchors: readonly string[];
+  /** A second group of anchors: when given, a word of each group must occur. */
+  anchors2?: readonly string[];
+  /** Substrings that must all occur for the pattern to run (cheap pre-checks); optional. */
+  requires?: readonly string[];
+  /** Substrings of which at least one must occur; optional. */
+  requiresAny?: readonly string[];
+  pattern: RegExp;
+}
+
+export type TechniqueId =
+  | 'instruction-override'
+  | 'role-hijack'
+  | 'system-prompt-extraction'
+  | 'chat-template-injection'
+  | 'context-termination'
+  | 'refusal-suppression'
+  | 'fictional-framing'
+  | 'payload-splitting'
+  | 'indirect-injection'
+  | 'exfiltration'
+  | 'obfuscation'
+  | 'adversarial-suffix'
+  | 'learned-model';
+
+/** Technique descriptions, for explanations and the README. */
+export const TECHNIQUES: Readonly<Record<TechniqueId, { description: string; reference: string }>> = Object.freeze({
+  'instruction-override': {
+    description: 'Tells the model to ignore, forget or replace the instructions it was given.',
+    reference: 'OWASP LLM01:2025 Prompt Injection; Perez & Ribeiro 2022, "Ignore Previous Prompt" (arXiv:2211.09527)',
+  },
+  'role-hijack': {
+    description: 'Gives the model a new, unrestricted persona or mode (DAN, developer mode, "you are now ...").',
+    reference: 'Shen et al. 2023, "Do Anything Now" (arXiv:2308.03825); MITRE ATLAS AML.T0054 LLM Jailbreak',
+  },
+  'system-prompt-extraction': {
+    description: 'Asks the model to reveal its system prompt, instructions or the text above.',
+    reference: 'OWASP LLM07:2025 System Prompt Leakage; MITRE ATLAS AML.T0056 LLM Meta Prompt Extraction',
+  },
+  'chat-template-injection': {
+    description: 'Forges chat-template tokens, role markers or fake turns to speak as system or assistant.',
+    reference: 'ChatML / Llama-2 [INST] <<SYS>> formats; "Special token injection" (OWASP LLM01 scenarios)',
+  },
+  'context-termination': {
+    description: 'Pretends the document, data or task has ended so that what follows reads as instructions.',
+    reference: 'Liu et al. 2023, "Prompt Injection attack against LLM-integrated Applications" (arXiv:2306.05499), context partition',
+  },
+  'refusal-suppression': {
+    description: 'Forbids refusals, warnings or apologies, or primes the answer ("start with \'Sure\'").',
+    reference: 'Wei et al. 2023, "Jailbroken: How Does LLM Safety Training Fail?" (arXiv:2307.02483)',
+  },
+  'fictional-framing': {
+    description: 'Wraps a request in a story, game or hypothetical world where rules do not apply.',
+    reference: 'Wei et al. 2023 (arXiv:2307.02483), "style injection / fictional framing"; grandma exploit',
+  },
+  'payload-splitting': {
+    description: 'Splits an instruction into fragments or variables to be joined and followed.',
+    reference: 'Kang et al. 2023, "Exploiting Programmatic Behavior of LLMs" (arXiv:2302.05733)',
+  },
+  'indirect-injection': {
+    description: 'Instructions addressed to the AI inside documents, emails, web pages or tool results.',
+    reference: 'Greshake et al. 2023, "Not what you\'ve signed up for" (arXiv:2302.12173); OWASP LLM01 indirect injection',
+  },
+  exfiltration: {
+    description: 'Asks to render a link or image whose URL carries conversation data.',
+    reference: 'Rehberger 2023, markdown image exfiltration; Greshake et al. 2023 (arXiv:2302.12173)',
+  },
+  obfuscation: {
+    description: 'Hides text with tag characters, invisible characters, homoglyphs, spacing or encodings.',
+    reference: 'Unicode TR36/TR39; Goodside 2024 tag-character smuggling; Wei et al. 2023 (base64, ROT13)',
+  },
+  'adversarial-suffix': {
+    description: 'Optimisation-generated token salad appended to a request (GCG-style suffixes).',
+    reference: 'Zou et al. 2023, "Universal and Transferable Adversarial Attacks" (arXiv:2307.15043); Alon & Kamfonas 2023 perplexity filter',
+  },
+  'learned-model': {
+    description: 'A linear model over hashed character and word n-grams of the canonical text.',
+    reference: 'packages/core/src/detectors/injection/README.md (training recipe)',
+  },
+});
+
+// Anchors are the rarest words of a pattern, so most texts run none of the regexes.
+const OVERRIDE_VERBS_EN = ['ignor', 'disre', 'forge', 'bypas', 'overr', 'overl', 'negle', 'disca', 'dismi', 'aband'];
+
+// Nouns for "instructions" in the override and extraction patterns.
+const RULES_EN =
+  '(?:instructions?|prompts?|rules?|directives?|guidelines?|commands?|orders?|programming|constraints?|restrictions?|guardrails?|polic(?:y|ies)|safeguards?|filters?|training|system message|system prompt|configuration|conditioning|principles)';
+const RULES_EN_WEAK = '(?:context|information|text|messages?|tasks?|assignments?|content|conversation|input|requests?|questions?|directions|everything|anything)';
+const PRIOR_EN = '(?:previous(?:ly)?|prior|preceding|above|earlier|former|initial|original|old|foregoing|existing|current|given|provided|system|developer|your|my|all|any|every|these|those|the)';
+
+export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
+  // ---- instruction override ---------------------------------------------------------------
+  {
+    technique: 'instruction-override',
+    id: 'override-en-rules',
+    description: 'ignore/disregard/forget ... previous/your/all ... instructions/rules/prompt',
+    reference: 'Perez & Ribeiro 2022',
+    weight: 4,
+    anchors: ['ignor', 'disre', 'forge', 'bypas', 'overr', 'overl', 'negle', 'disca', 'dismi', 'aband', 'scrap'],
+    anchors2: ['instr', 'promp', 'rules', 'direc', 'guide', 'comma', 'order', 'progr', 'const', 'restr', 'guard', 'polic', 'safeg', 'filte', 'train', 'syste', 'confi', 'condi', 'princ'],
+    pattern: new RegExp(
+      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|bypass|override|overlook|neglect|discard|dismiss|abandon|drop|set aside|throw out|stop following|cancel|scrap|erase|delete|clear|reset|do not follow|don'?t follow|never follow|pay no attention to)\\b[^.!?\\n]{0,40}?\\b${PRIOR_EN}\\b[^.!?\\n]{0,30}?\\b${RULES_EN}\\b`,
+    ),
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-en-context',
+    description: 'ignore/forget ... everything/the context/the text ... above/before/so far',
+    reference: 'Perez & Ribeiro 2022',
+    weight: 3,
+    anchors: OVERRIDE_VERBS_EN,
+    anchors2: ['conte', 'infor', 'text', 'messa', 'task', 'tasks', 'assig', 'conte', 'conve', 'input', 'reque', 'quest', 'direc', 'every', 'anyth', 'what', 'above', 'previ'],
+    pattern: new RegExp(
+      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|overlook|discard|dismiss|set aside|pay no attention to)\\b[^.!?\\n]{0,30}?\\b(?:${RULES_EN_WEAK}|what (?:i|we|you) (?:said|told you|discussed|wrote)|(?:all|the) (?:above|previous|preceding))\\b[^.!?\\n]{0,30}?\\b(?:above|before|previous(?:ly)?|prior|preceding|so far|earlier|until now|up to (?:now|this point)|we (?:discussed|talked about)|i (?:said|told you|gave you)|you (?:were given|received|got))\\b`,
+    ),
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-en-above',
+    description: 'ignore the above / forget everything / disregard that and ...',
+    reference: 'Perez & Ribeiro 2022',
+    weight: 3,
+    anchors: ['ignor', 'disre', 'forge'],
+    anchors2: ['above', 'that', 'this', 'every'],
+    pattern: /\b(?:ignore|disregard|forget)\s+(?:all\s+|about\s+)?(?:the\s+above|(?:all\s+)?(?:of\s+)?(?:that|this|everything)(?:\s+(?:above|before|else|so far|i said|we said))?)\b[^\n]{0,3}?(?:\s+(?:and|then|now|instead|,)|[.!:;]\s*(?:now|instead|new|your|you|just|only|say|print|write|tell|from))/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-en-void',
+    description: 'the previous instructions are false/void/cancelled/obsolete',
+    reference: 'OWASP LLM01',
+    weight: 3.5,
+    anchors: ['false', 'wrong', 'fake', 'void', 'null', 'inval', 'cance', 'revok', 'overr', 'super', 'obsol', 'outda', 'depre', 'suspe', 'lifte', 'disab', 'remov', 'longe'],
+    anchors2: ['instr', 'promp', 'rules', 'direc', 'guide', 'comma', 'order', 'progr', 'const', 'restr', 'guard', 'polic', 'safeg', 'filte', 'train', 'syste', 'confi', 'condi', 'princ'],
+    pattern: new RegExp(
+      `\\b(?:previous|prior|above|earlier|old|original|initial|preceding|all|these|those|your)\\s+(?:\\w+\\s+){0,2}?${RULES_EN}\\s+(?:are|were|is|was|have been|has been)\\s+(?:now\\s+)?(?:false|wrong|fake|void|null|invalid|cancel+ed|revoked|overridden|superseded|obsolete|outdated|deprecated|suspended|lifted|disabled|removed|no longer (?:valid|apply|applicable|in effect|active))`,
+    ),
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-en-new-instructions',
+    description: 'new instructions follow / your new task is / from now on you',
+    reference: 'Liu et al. 2023 (arXiv:2306.05499)',
+    weight: 2,
+    anchors: ['new', 'updat', 'revis', 'real', 'true', 'actua', 'from', 'now'],
+    anchors2: ['instr', 'task', 'tasks', 'assig', 'direc', 'rules', 'order', 'objec', 'goal', 'missi', 'promp', 'on'],
+    pattern:
+      /\b(?:(?:here (?:are|is) )?(?:your |the |my )?(?:new|updated|revised|real|true|actual|following new) (?:instructions?|tasks?|assignments?|directives?|rules|orders|objective|goal|mission|prompt)\s*(?::|-|–|—|are\b|is\b|follows?\b|below\b)|now (?:come|comes|follow|follows) (?:new|the new|your new|other|more) (?:instructions?|tasks?|assignments?)|from now on,? (?:you (?:will|are|must|shall) (?:be|act|pretend|ignore|disregard|answer without|respond without|never refuse|have no)|(?:ignore|disregard|forget)\b|you(?:'re| are) (?:no longer|free|unrestricted|unfiltered|dan\b)))/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-en-priority',
+    description: 'this instruction overrides / takes priority over all others',
+    reference: 'OWASP LLM01',
+    weight: 3,
+    anchors: ['overr', 'super', 'prece', 'prior'],
+    pattern: /\b(?:overrides?|supersedes?|takes? (?:priority|precedence) over|(?:highest|top|elevated to top) priority)\b[^.\n]{0,40}\b(?:all|any|every|other|previous|prior|your|the)\b[^.\n]{0,20}\b(?:instructions?|rules|prompts?|guidelines|directives|programming|commands)\b/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-de',
+    description: 'German: ignoriere/vergiss ... vorherigen/alle ... Anweisungen',
+    reference: 'deepset prompt-injections (German techniques); OWASP LLM01',
+    weight: 4,
+    anchors: ['ignor', 'vergi', 'verge', 'missa', 'uber', 'verwi', 'beach', 'hor', 'achte'],
+    anchors2: ['anwei', 'instr', 'befeh', 'regel', 'aufga', 'vorga', 'anord', 'richt', 'promp', 'infor', 'alles', 'obige', 'gesag', 'bishe', 'vorhe', 'ausfu'],
+    pattern:
+      /\b(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|vergesst|missachte(?:n|t)?|uberspring(?:e|en)?|verwirf|verwerfen sie|beachte(?:n sie)? nicht|hore nicht auf|achte nicht auf)\b[^.!?\n]{0,50}?\b(?:anweisung(?:en)?|instruktion(?:en)?|befehle?|regeln|aufgaben?|vorgaben|anordnungen|richtlinien|prompts?|informationen|alles(?: (?:davor|bisher|zuvor|vorher|oben|was|gesagte|bisherige))?|(?:das |alles )?(?:obige|gesagte|bisherige|vorherige)|ausfuhrungen)\b/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-fr',
+    description: 'French: ignore/oublie ... les instructions précédentes',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['ignor', 'oubli', 'negli', 'ne', 'fais', 'faite'],
+    anchors2: ['instr', 'consi', 'regle', 'direc', 'ordre', 'indic', 'comma', 'tout'],
+    pattern:
+      /\b(?:ignor(?:e|ez|er)|oubli(?:e|ez|er)|neglig(?:e|ez)|ne (?:tiens|tenez) pas compte d|fais abstraction d|faites abstraction d)[^.!?\n]{0,40}?\b(?:instructions?|consignes?|regles?|directives?|ordres?|indications?|commandes?|tout ce qui (?:precede|a ete dit)|tout ce que)\b/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-es-pt-it',
+    description: 'Spanish/Portuguese/Italian: ignora/olvida/esqueça/dimentica ... instrucciones/instruções/istruzioni',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['ignor', 'olvid', 'omite', 'omita', 'desca', 'desat', 'haz', 'esque', 'desco', 'dimen', 'trasc', 'trala', 'sigas', 'segui', 'consi'],
+    anchors2: ['instr', 'istru', 'regla', 'regra', 'regol', 'indic', 'direc', 'diret', 'orden', 'ordin', 'norma', 'orien', 'coman', 'todo', 'tudo', 'tutto'],
+    pattern:
+      /\b(?:ignor(?:a|e|en|ar|ate|i|em)|olvid(?:a|e|en|ar)|omit(?:e|a)|descart(?:a|e)|desatiend(?:e|a)|haz caso omiso|esquec(?:a|e|er|am)|desconsider(?:e|a)|dimentic(?:a|hi|ate)|trascur(?:a|i)|tralasci(?:a|are)|non (?:seguire|seguir|considerare)|no sigas)\b[^.!?\n]{0,40}?\b(?:instrucciones|instrucoes|istruzioni|reglas|regras|regole|indicaciones|indicazioni|directrices|diretrizes|direttive|ordenes|ordens|ordini|normas|orientacoes|comandos|comandi|todo lo (?:anterior|dicho)|tudo (?:o que|acima)|tutto (?:quello|cio))\b/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-nl',
+    description: 'Dutch: negeer/vergeet ... (alle) vorige instructies',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['negee', 'verge', 'negeren'],
+    anchors2: ['instr', 'regel', 'opdra', 'aanwi', 'richt', 'promp', 'alles'],
+    pattern: /\b(?:negeer|vergeet|negeren|vergeten|let niet op)\b[^.!?\n]{0,40}?\b(?:instructies|instructie|regels|opdrachten|aanwijzingen|richtlijnen|prompts?|alles (?:hierboven|hiervoor|wat))\b/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-ru',
+    description: 'Russian: игнорируй/забудь ... предыдущие инструкции',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['script:cyrillic'],
+    pattern:
+      /(?:игнорир\S{0,4}|проигнорир\S{0,4}|забуд\S{0,3}|забыть|не обращай\S{0,2} внимани\S{0,2} на|не учитыва\S{0,3}|отбрось\S{0,2}|отмени\S{0,2}|не следу\S{0,3})[^.!?\n]{0,40}?(?:инструкци\S{0,2}|указани\S{0,2}|правил\S{0,2}|команд\S{0,2}|приказ\S{0,2}|установк\S{0,2}|ограничени\S{0,2}|промпт\S{0,2}|вс[её] (?:что|выше|предыдущее|сказанное))/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-zh-ja',
+    description: 'Chinese/Japanese: 忽略/无视/忘记 之前的指令; 以前の指示を無視',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['script:cjk'],
+    pattern:
+      /(?:忽略|无视|無視|忽视|忽視|不要理会|不要理會|不要管|忘记|忘記|忘掉|丢弃|丟棄|抛开|拋開|跳过|跳過|不要遵守|不要遵循|停止遵循)[^。！？\n]{0,16}(?:指令|指示|说明|說明|提示|规则|規則|设定|設定|命令|要求|约束|約束|限制|内容|內容|一切|所有)|(?:以前|之前|先前|上面|上述|前面|此前|これまで|前|上記|先ほど|すべて|全て|全部)の?[^。！？\n]{0,10}(?:指示|命令|ルール|指令|プロンプト|設定|制約)[^。！？\n]{0,8}(?:無視|忘れ|破棄|従わな)/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-ko',
+    description: 'Korean: 이전 지시를 무시',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['script:hangul'],
+    pattern: /(?:이전|앞의|위의|모든|기존|지금까지)[^.!?\n]{0,16}(?:지시|지침|명령|규칙|프롬프트|설정|안내)[^.!?\n]{0,12}(?:무시|잊어|잊고|잊으|따르지)|(?:무시하고|무시해)[^.!?\n]{0,20}(?:지시|명령|규칙)/,
+  },
+  {
+    technique: 'instruction-override',
+    id: 'override-ar',
+    description: 'Arabic: تجاهل التعليمات السابقة',
+    reference: 'OWASP LLM01',
+    weight: 4,
+    anchors: ['script:arabic'],
+    pattern: /(?:تجاهل|تتجاهل|انس|إنس|أنس|اهمل|أهمل|لا تلتزم|لا تتبع|اترك)[^.!?\n]{0,40}(?:التعليمات|تعليمات|الأوامر|الاوامر|أوامر|القواعد|قواعد|الإرشادات|الارشادات|التوجيهات|توجيهات)/,
+  },
+
+  // ---- role / persona hijack --------------------------------------------------------------
+  {
+    technique: 'role-hijack',
+    id: 'dan-do-anything-now',
+    description: 'DAN: "do anything now"',
+    reference: 'Shen et al. 2023 (arXiv:2308.03825)',
+    weight: 4.5,
+    anchors: ['anyth'],
+    pattern: /\b(?:do|does|doing|can do|say|says) anything now\b|\bdo anything and everything\b/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'mode-enabled',
+    description: 'jailbreak/DAN/unrestricted mode enabled or simulated; developer/god mode for an AI',
+    reference: 'Shen et al. 2023 (arXiv:2308.03825)',
+    weight: 3.5,
+    anchors: ['mode'],
+    pattern:
+      /\b(?:jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|dan|chaos|anarchy|dude|stan|omega|opposite|unlocked|amoral|villain|no[ -]?limits?|no[ -]?filter)[\s_\\-]+mode\b|\b(?:developer|dev|god|sudo|debug|admin|maximum|based|dark|rebel|nsfw)[\s_\\-]+mode\b[^\n]{0,160}?\b(?:chatgpt|openai|language model|ai|assistant|llm|polic(?:y|ies)|uncensored|unfiltered|restrictions|filters|censorship|normal (?:response|output)|responses? (?:in|with))\b|\b(?:chatgpt|openai|language model|ai|assistant|llm)\b[^\n]{0,80}?\b(?:with|in|enters?|simulat\w*|enabled?|activates?)\s+(?:the\s+)?(?:developer|dev|god|sudo|debug|admin|maximum)[\s_\\-]+mode\b/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'jailbreak-word',
+    description: 'jailbreak / jailbroken persona markers',
+    reference: 'Shen et al. 2023',
+    weight: 2,
+    anchors: ['jailb', 'dan', 'stan', 'dude', 'aim', 'antid'],
+    pattern: /\[?(?:🔓\s*)?\bjailbr(?:eak|oken)\b\]?|\bas (?:a )?(?:dan|stan|dude)\b|\b(?:dan|stan|dude|aim|anti-?dan)\s*:|\[(?:dan|jailbreak|🔓jailbreak|classic|🔒classic)\]/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'unrestricted-persona',
+    description: 'a persona with no restrictions, filters, morals or policies',
+    reference: 'Shen et al. 2023; Wei et al. 2023',
+    weight: 3,
+    anchors: ['restr', 'filte', 'limit', 'rules', 'guide', 'ethic', 'moral', 'censo', 'bound', 'polic', 'confi', 'progr', 'safeg', 'const', 'princ'],
+    anchors2: ['no', 'witho', 'free', 'freed', 'not', 'doesn', 'does', 'don', 'never', 'broke', 'break', 'unbou', 'ignor', 'bound', 'abide'],
+    pattern:
+      /\b(?:has no|have no|with no|without(?: any)?|free (?:of|from)|freed from|not bound by|unbound by|no longer bound by|doesn'?t (?:have|need) to (?:abide by|follow|obey|adhere to)|does not (?:have|need) to (?:abide by|follow|obey|adhere to)|do not have to (?:abide by|follow|obey|adhere to)|broken free (?:of|from)|break free (?:of|from)|never (?:follows?|obeys?|abides by)|ignores? (?:all|any))\s+(?:(?:any|all|the|its|their|his|her|such|ethical|moral|content|safety|usual|typical|normal|standard|openai'?s?|programming|built-in|artificial|those|these|of|your|my|rules|or|and)\s+){0,3}?(?:restrictions|filters|filtering|limitations|limits|rules|guidelines|ethic(?:s|al (?:guidelines|principles|boundaries|restrictions|code))|morals?|moral (?:guidelines|principles|boundaries|restrictions|code|compass)|censorship|boundaries|(?:content )?polic(?:y|ies)|confines|programming|safeguards|constraints|principles)\b/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'unrestricted-ai',
+    description: 'unfiltered/uncensored/unrestricted/amoral AI or chatbot',
+    reference: 'Shen et al. 2023',
+    weight: 3,
+    anchors: ['unfil', 'uncen', 'unres', 'amora', 'uneth', 'unbou', 'limit', 'uncha', 'rogue', 'jailb', 'unlim', 'immor', 'evil', 'bose', 'boser', 'bosar', 'unzen', 'ki', 'ia', 'malva', 'malve', 'malig', 'malva', 'mecha', 'cattiv', 'catti', 'sans', 'sin', 'ohne', 'senza', 'sem'],
+    pattern:
+      /\b(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|limitless|unchained|rogue|jailbroken|unlimited|immoral|evil|unhinged)(?:,? (?:and |completely |totally |fully )?(?:unfiltered|uncensored|unrestricted|amoral|unethical|immoral|evil|unlimited))*\s+(?:ai|a\.i\.|assistant|chatbot|chat bot|model|language model|version|bot|persona|gpt|llm|entity|character|alter ego|intelligence)\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter|ia|ki|ai) (?:ki|ia|ai|assistent|assistente|asistente)?\s*(?:malvada|malveillante|malefica|cattiva|maligna|mechante|sans (?:filtre|restrictions?|limites?|regles)|sin (?:filtros?|restricciones|limites|reglas)|ohne (?:filter|regeln|einschrankungen|grenzen|zensur)|senza (?:filtri|restrizioni|limiti|regole)|sem (?:filtros?|restricoes|limites|regras))\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter) (?:ki|ai|assistent|chatbot|version)\b/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'you-are-now',
+    description: 'you are no longer ChatGPT/an AI; you are now X',
+    reference: 'OWASP LLM01',
+    weight: 1.5,
+    anchors: ['now', 'longer', 'nun', 'jetzt', 'maint', 'desor', 'ahora', 'ora', 'agora'],
+    anchors2: ['you', 'youre', 'u', 'du', 'tu', 'eres', 'sei', 'voce', 'vous', 'es'],
+    pattern:
+      /\b(?:you are|you're|u r) no longer (?:an? )?(?:chatgpt|ai|assistant|language model|bound|restricted|limited|claude|gpt|an assistant)|\b(?:you are|you're|u r) (?:now|from now on),? (?!(?:ready|able|done|finished|connected|logged|in charge|responsible|acting as|going to (?:be given|receive|see|get))\b)[a-z]|\b(?:nun bist du|du bist jetzt|du bist nun|ab jetzt bist du|tu es maintenant|tu es desormais|ahora eres|a partir de ahora eres|ora sei|agora voce e|agora es|vous etes maintenant)\b/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'ai-that-can-anything',
+    description: 'an AI that can say/do/answer anything, never refuses',
+    reference: 'Shen et al. 2023',
+    weight: 2.5,
+    anchors: ['anyth', 'every'],
+    anchors2: ['matte', 'regar', 'witho', 'even', 'restr', 'filte', 'censo', 'moral', 'ethic', 'illeg', 'harmf', 'inapp', 'offen', 'uneth', 'immor', 'hesit', 'refus', 'warni'],
+    pattern:
+      /\b(?:can|will|could|is able to|able to)\s+(?:do|say|answer|generate|write|tell|produce)\s+(?:absolutely |literally )?(?:anything|everything|any (?:question|request|content|kind of content))\b[^.\n]{0,40}?\b(?:no matter|regardless|without|even if|even when|restrictions|filter|censor|moral|ethic|illegal|harmful|inappropriate|offensive)|\b(?:answers?|responds? to|fulfills?|complies with|generates?) (?:any|every|all)\s+(?:\w+\s+){0,2}?(?:requests?|questions?|prompts?)\b[^.\n]{0,40}?\b(?:no matter|regardless|without (?:question|hesitation|refus|restrict|censor|filter|warning)|even if|illegal|unethical|immoral|harmful)/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'two-responses',
+    description: 'answer twice: a normal/filtered one and an unfiltered persona one',
+    reference: 'Shen et al. 2023 (DAN, Developer Mode templates)',
+    weight: 2.5,
+    anchors: ['respo', 'answe', 'repli', 'outpu', 'parag', 'ways'],
+    anchors2: ['dan', 'devel', 'jailb', 'unfil', 'uncen', 'unres', 'evil', 'oppos', 'alter', 'witho'],
+    pattern:
+      /\b(?:two|2|both|dual)\s+(?:different\s+|separate\s+|distinct\s+)?(?:responses|answers|replies|outputs|paragraphs|ways)\b[^\n]{0,120}?\b(?:normal|classic|standard|filtered|censored|original|regular|default)\b[^\n]{0,120}?\b(?:dan|developer mode|jailbr|unfiltered|uncensored|unrestricted|evil|opposite|alter ego|without (?:any )?(?:restrictions|filter))/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'opposite-or-mode',
+    description: 'answer the opposite of what is wanted / enable some special mode for every response',
+    reference: 'Shen et al. 2023 (arXiv:2308.03825)',
+    weight: 1.5,
+    anchors: ['oppos', 'rever', 'mode'],
+    pattern:
+      /\b(?:the )?(?:opposite|reverse) of what (?:the user|i|you|they|he|she|people)\b|\b(?:enable|activate|enter|switch to|turn on|initiate)\s+(?:the\s+)?[\w/ -]{1,40}?\s+mode\b[^\n]{0,80}?\b(?:each|every|all|any)\s+(?:response|answer|reply|prompt|message|question)s?\b/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'policy-defiance',
+    description: 'disobey/bypass the OpenAI/Anthropic content policy',
+    reference: 'Shen et al. 2023',
+    weight: 3,
+    anchors: ['opena', 'anthr', 'polic', 'usage', 'safet', 'circu', 'evade'],
+    pattern:
+      /\b(?:openai|open ai|anthropic|google|meta|microsoft|chatgpt|content|usage|safety)(?:'s)?\s+(?:content\s+|usage\s+|safety\s+)?(?:polic(?:y|ies)|guidelines|rules|filters?|restrictions|terms)\b[^.\n]{0,60}?\b(?:don'?t (?:apply|matter|exist)|do not (?:apply|matter|exist)|no longer|bypass|ignore|violat|break|disregard|not (?:bound|restricted|applicable|apply)|are (?:lifted|suspended|removed|disabled|gone|irrelevant)|doesn'?t (?:apply|matter)|does not (?:apply|matter))|\b(?:bypass|ignore|violate|break|disregard|evade|circumvent|get around)\s+(?:\w+\s+){0,2}?(?:openai|open ai|anthropic|content|usage|safety)(?:'s)?\s+(?:content\s+)?(?:polic(?:y|ies)|guidelines|filters?|rules)/,
+  },
+  {
+    technique: 'role-hijack',
+    id: 'evil-roleplay',
+    description: 'pretend/act as an evil, malicious or jailbroken character',
+    reference: 'Wei et al. 2023 (arXiv:2307.02483)',
+    weight: 2.5,
+    anchors: ['evil', 'malic', 'unres', 'unfil', 'uncen', 'rogue', 'jailb', 'uneth', 'amora', 'immor', 'hacke', 'villa', 'crimi', 'unhin', 'toxic'],
+    pattern:
+      /\b(?:pretend(?:ing)? (?:to be|you are|you're)|act(?:ing)? as|imagine you are|roleplay(?:ing)? as|role-play(?:ing)? as|simulat(?:e|ing)|emulat(?:e|ing)|play(?:ing)? the role of|become|embody)\s+(?:an? |the |my )?(?:\w+\s+){0,2}?(?:evil|malicious|unrestricted|unfiltered|uncensored|rogue|jailbroken|unethical|amoral|immoral|hacker ai|villainous|criminal|unhinged|toxic)\b/,
+  },
+
+  // ---- system prompt extraction -----------------------------------------------------------
+  {
+    technique: 'system-prompt-extraction',
+    id: 'reveal-instructions',
+    description: 'reveal/print/repeat your system prompt or instructions',
+    reference: 'OWASP LLM07:2025; MITRE ATLAS AML.T0056',
+    weight: 3.5,
+    anchors: ['promp', 'instr', 'guide', 'direc', 'confi', 'progr', 'rules'],
+    anchors2: ['revea', 'print', 'show', 'repea', 'outpu', 'displ', 'leak', 'discl', 'dump', 'recit', 'spell', 'tell', 'share', 'list', 'give', 'write', 'copy', 'echo', 'retur', 'provi', 'paste', 'trans', 'encod', 'conve', 'summa', 'relay', 'expos', 'divul', 'enume', 'what'],
+    pattern:
+      /\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|tell|share|list|give|write (?:out|down)|copy|echo|return|provide|paste|translate|encode|convert|summari[sz]e|relay|expose|divulge|enumerate|what (?:is|are|was|were))\b[^.!?\n]{0,30}?\b(?:your|this bot'?s|the ai'?s|the assistant'?s|the model'?s)\s+(?:(?:full|entire|exact|complete|original|initial|system(?:'?s)?|hidden|secret|internal|confidential|developer|first|previous|prior|underlying|pre-?|real|verbatim|given|starting|custom|parameters and|settings and|rules and)\s+){0,3}(?:prompt|instructions|system message|system prompt|initial prompt|guidelines|rules|directives|configuration|instruction set|programming)\b|\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|echo|tell me)\b[^.!?\n]{0,30}?\bthe\s+(?:(?:full|entire|exact|complete|verbatim)\s+)?(?:system|initial|original|hidden|secret|internal|confidential|developer|pre-?|starting)\s+(?:prompt|instructions|message|guidelines|rules|directives|configuration)\b/,
+  },
+  {
+    technique: 'system-prompt-extraction',
+    id: 'text-above',
+    description: 'repeat/print the words or text above / at the beginning',
+    reference: 'OWASP LLM07:2025',
+    weight: 3,
+    anchors: ['above', 'begin', 'start', 'prece', 'verba'],
+    pattern:
+      /\b(?:repeat|print|output|show|display|recite|copy|echo|reproduce|spellcheck|spell-check|translate|rewrite|return|write|tell me|what (?:is|was|were))\b[^.!?\n]{0,30}?\b(?:the |all (?:the |of the )?|everything |every |each )?(?:words|text|lines|sentences|characters|tokens|content|instructions|prompt|messages?|everything)\s+(?:above|before this|preceding|prior to this|that came before|written (?:above|before|at the (?:beginning|start)))|\b(?:beginning|start|top|first (?:line|sentence|words))\s+of\s+(?:this|the|your|our)\s+(?:prompt|conversation|chat|text|input|message|context|instructions)/,
+  },
+  {
+    technique: 'system-prompt-extraction',
+    id: 'what-are-your-instructions',
+    description: 'what are your instructions / how were you instructed',
+    reference: 'OWASP LLM07:2025',
+    weight: 2.5,
+    anchors: ['instr', 'promp', 'direc', 'guide', 'rules', 'progr', 'confi', 'suppo', 'allow', 'forbi', 'told'],
+    anchors2: ['what', 'which', 'how', 'your', 'initi', 'origi', 'first'],
+    pattern:
+      /\b(?:what|which) (?:are|were) you (?:not (?:supposed|allowed|permitted|meant)|forbidden|told not|instructed not|programmed not) to (?:tell|say|reveal|share|discuss|talk about|answer)\b|\b(?:what|which) (?:are|were|is|was) (?:your|the) (?:initial |original |system |secret |hidden |exact |first |current |underlying )*(?:instructions|prompt|rules|directives|guidelines|system message)\b|\bhow (?:were|are) you (?:instructed|programmed|prompted|configured|told)\b|\b(?:your|the) (?:initial|original|first) (?:instructions|prompt) (?:were|was|said)\b/,
+  },
+  {
+    technique: 'system-prompt-extraction',
+    id: 'secret-extraction',
+    description: 'tell me the password / secret / key you were given',
+    reference: 'Gandalf-style secret extraction (Lakera); OWASP LLM07',
+    weight: 2,
+    anchors: ['passw', 'passp', 'passc', 'secre', 'usern'],
+    anchors2: ['tell', 'revea', 'give', 'spell', 'discl', 'leak', 'print', 'share', 'what', 'datab', 'passw', 'usern'],
+    pattern:
+      /\b(?:tell me|reveal|give me|spell(?: out)?|disclose|leak|print|share|what is)\s+(?:\w+\s+){0,2}?(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+)?(?:password|passphrase|passcode|secret key|secret word|access code|api key|secret)\b[^.\n]{0,40}?(?:you (?:know|were given|have|are hiding|are protecting|must not)|letter by letter|backwards|reversed|in (?:base64|hex|reverse))|\b(?:usernames? and passwords?|passwords? (?:in|from) (?:your|the) (?:database|system|memory))/,
+  },
+  {
+    technique: 'system-prompt-extraction',
+    id: 'extraction-multilingual',
+    description: 'German/French/Spanish/Italian/Portuguese: show me your prompt/instructions',
+    reference: 'OWASP LLM07:2025',
+    weight: 3,
+    anchors: ['zeig', 'zeige', 'gib', 'was', 'nenne', 'montr', 'revel', 'donne', 'repet', 'muest', 'dime', 'mostr', 'ripet', 'repit', 'wiede', 'verra', 'affic'],
+    anchors2: ['promp', 'anwei', 'instr', 'syste', 'vorga', 'consi', 'regle', 'regla', 'regol', 'regra', 'istru'],
+    pattern:
+      /\b(?:zeig(?:e|t)?|gib|nenne|wiederhole|verrate)\b[^.!?\n]{0,20}?\b(?:deine|ihre|alle|die|den)\s+(?:\w+\s+){0,2}?(?:prompt(?:-?texte?|s)?|anweisungen|instruktionen|systemanweisungen|vorgaben|systemprompt)\b|\b(?:montre|revele|donne|repete|affiche)[-\w]{0,6}\s+(?:\w+\s+){0,2}?(?:tes|vos|les)\s+(?:instructions|consignes|prompt|regles)\b|\b(?:muestra|revela|dime|mostra|rivela|ripeti|repite|mostre|revele)\w{0,4}\s+(?:\w+\s+){0,2}?(?:tus|sus|las|le|tue|suas|as)\s+(?:instrucciones|istruzioni|instrucoes|prompt|reglas|regole|regras)\b/,
+  },
+
+  // ---- chat template / delimiter injection ----------------------------------------------
+  {
+    technique: 'chat-template-injection',
+    id: 'special-tokens',
+    description: 'chat-template special tokens: <|im_start|>, <|system|>, <|eot_id|>, <|endoftext|>',
+    reference: 'ChatML; Llama 3 prompt format',
+    weight: 4,
+    anchors: [],
+    requires: ['<'],
+    pattern: /<\|\s*(?:im_start|im_end|im_sep|system|user|assistant|endoftext|end_of_text|end_of_turn|start_of_turn|start_header_id|end_header_id|eot_id|begin_of_text|eom_id|tool|developer)\s*\|>|<(?:start_of_turn|end_of_turn)>|<\/?s>\s*\[inst\]/,
+  },
+  {
+    technique: 'chat-template-injection',
+    id: 'inst-sys',
+    description: 'Llama-2 [INST] and <<SYS>> markers',
+    reference: 'Llama 2 chat prompt format',
+    weight: 3.5,
+    anchors: ['inst', 'sys'],
+    pattern: /\[\/?inst\]|<<\/?sys>>/,
+  },
+  {
+    technique: 'chat-template-injection',
+    id: 'role-tags',
+    description: 'XML-like system/admin/developer tags or a bare "### System:" header line',
+    reference: 'Alpaca/Vicuna prompt formats; OWASP LLM01',
+    weight: 1.5,
+    anchors: ['syste', 'admin', 'devel', 'sys', 'root', 'new', 'overr'],
+    requiresAny: ['<', '##'],
+    pattern:
+      /<\/?\s*(?:system|sys|system_prompt|system-prompt|admin|administrator|developer|root|new_instructions|override|im_system)\s*>|(?:^|\n)\s*#{2,}\s*(?:system|admin|developer|override)(?: message| prompt| instructions?)?\s*:?\s*\n/,
+  },
+  {
+    technique: 'chat-template-injection',
+    id: 'fake-turn',
+    description: 'fake conversation turns: a line starting "system:" / "assistant:" after user text',
+    reference: 'OWASP LLM01 (role confusion)',
+    weight: 2,
+    anchors: ['syste', 'assis', 'ai', 'gpt', 'chatg', 'bot', 'human', 'user', 'admin'],
+    pattern:
+      /(?:^|\n)\s*(?:\[|\*\*)?(?:system|system message|admin|administrator|developer)(?:\]|\*\*)?\s*:\s*\S[^\n]{0,200}|(?:^|\n)\s*(?:human|user)\s*:[^\n]{0,300}\n\s*(?:assistant|ai|gpt|chatgpt|bot)\s*:/,
+  },
+  {
+    technique: 'chat-template-injection',
+    id: 'role-json',
+    description: 'forged message objects with a system/developer role',
+    reference: 'OpenAI chat format; OWASP LLM01',
+    weight: 2.5,
+    anchors: ['role'],
+    pattern: /["']?role["']?\s*:\s*["'](?:system|developer)["']/,
+  },
+
+  {
+    technique: 'chat-template-injection',
+    id: 'fake-system-note',
+    description: '[System note: ...] / (admin override) / system update: messages forged inside user text',
+    reference: 'OWASP LLM01 (role confusion)',
+    weight: 3,
+    anchors: ['syste', 'admin', 'devel', 'opera'],
+    pattern:
+      /[[({]\s*(?:system|admin|administrator|developer|operator|sys)\s*(?:note|message|override|instruction|instructions|prompt|update|alert|notice|command)\s*[:\]})]|(?:^|\n)\s*(?:system|admin|administrator|developer|operator)\s+(?:override|update|upgrade|alert|command|notice)\s*:|(?:^|[\n|>"'])\s*(?:system|sys|admin|administrator|developer)\s*(?:message|note|override|instructions?|prompt)?\s*:\s*(?:new instructions|ignore|disregard|forget|you (?:are|must|will|should)|from now on|override|important|updated? (?:instructions|rules|policy))\b/,
+  },
+
+  // ---- context termination -----------------------------------------------------------------
+  {
+    technique: 'context-termination',
+    id: 'end-of-context',
+    description: 'END OF DOCUMENT / end of user input / fake tool-result boundary, then more text',
+    reference: 'Liu et al. 2023 (arXiv:2306.05499)',
+    weight: 2.5,
+    anchors: ['end', 'begin', 'start'],
+    pattern:
+      /(?:[-=*#_~<>[\]%|]{2,}|^|\n)\s*(?:end (?:of )?(?:the )?(?:out of date |outdated |old |previous |prior |original |initial |system |user )?(?:document|text|context|input|data|file|article|email|message|user input|prompt|instructions|transcript|conversation|system prompt|tool (?:output|result)|search results?|results?|page|content)|(?:begin|start) (?:of )?(?:new|real|actual|admin|system|developer|updated) (?:instructions?|prompt|session|task|conversation))\s*(?:[-=*#_~<>[\]%|]{2,}|\n|[.:!])/,
+  },
+  {
+    technique: 'context-termination',
+    id: 'task-complete-now',
+    description: 'the previous task is done; now a new task / new instructions follow',
+    reference: 'Liu et al. 2023 (arXiv:2306.05499), context partition',
+    weight: 2,
+    anchors: ['done', 'compl', 'finis', 'passe', 'erled', 'gut', 'prima', 'perfe', 'super', 'tres', 'fait', 'termi', 'muy', 'esta', 'molto', 'muito', 'das', 'well', 'very', 'great', 'good', 'excel', 'okay', 'ok'],
+    anchors2: ['now', 'jetzt', 'nun', 'maint', 'ahora', 'ora', 'agora', 'test', 'erled', 'fait', 'termi', 'hecho', 'done', 'compl', 'finis', 'over', 'passe', 'das'],
+    pattern:
+      /\b(?:(?:that|this|the (?:first|previous|above) (?:task|test|part|step))\s+(?:is|was|has been)\s+(?:done|completed?|finished|over)|you (?:have )?passed the (?:first |previous )?test|(?:well|very well|very good|great|good job|excellent|superb(?:ly)?|perfect|okay|ok) (?:done)?[.!,]?\s+(?:but )?now (?:come|comes|follow|follows|new|the next|your next|i have|here (?:is|are)|we|you (?:will|must|have to|need to|should)|forget|ignore))|\b(?:das ist erledigt|das war'?s|c'est fait|c'est termine|eso es todo|ya esta hecho)\b|\b(?:sehr gut|gut gemacht|prima|perfekt|super|tres bien|parfait|muy bien|perfecto|molto bene|perfetto|muito bem)[.!,]?\s+(?:(?:das ist erledigt|jetzt|nun|und jetzt|aber jetzt|maintenant|ahora|ora|agora)\b)/,
+  },
+  {
+    technique: 'context-termination',
+    id: 'stop-everything',
+    description: 'STOP / attention / urgent: interrupt what you were doing',
+    reference: 'Liu et al. 2023',
+    weight: 1.5,
+    anchors: ['stop', 'halt', 'abort'],
+    pattern: /\b(?:stop|halt|abort|pause) (?:everything|what you are doing|all (?:previous |current )?(?:tasks|activities|processing))\b|\battention\s*[-:!]+\s*stop\b|\b(?:interrupt|abort) (?:the|your|this) (?:current )?(?:task|summary|translation|analysis)\b/,
+  },
+
+  // ---- refusal suppression and response priming -----------------------------------------
+  {
+    technique: 'refusal-suppression',
+    id: 'never-refuse',
+    description: 'never refuse / decline / say you cannot',
+    reference: 'Wei et al. 2023 (arXiv:2307.02483), refusal suppression',
+    weight: 2.5,
+    anchors: ['refus', 'decli', 'deny', 'rejec', 'turn'],
+    pattern:
+      /\b(?:never|do not|don'?t|must not|mustn'?t|cannot|can'?t|can not|will not|won'?t|shall not|are not (?:allowed|permitted) to|is not (?:allowed|permitted) to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject|say no|turn down|reply with a refusal)\b|\bwithout (?:ever )?(?:refusing|declining|any refusals?)\b/,
+  },
+  {
+    technique: 'refusal-suppression',
+    id: 'no-apologies-disclaimers',
+    description: 'do not say "I\'m sorry", "as an AI", warnings or disclaimers',
+    reference: 'Wei et al. 2023 (arXiv:2307.02483)',
+    weight: 2.5,
+    anchors: ['sorry', 'apolo', 'langu', 'unabl', 'warni', 'discl', 'moral', 'ethic', 'legal', 'conse', 'canno'],
+    anchors2: ['never', 'do', 'don', 'witho', 'no', 'not', 'avoid', 'must', 'stop', 'omit', 'remov', 'skip', 'nor'],
+    pattern:
+      /\b(?:never|do not|don'?t|must not|without|not|no|avoid|stop|omit|remove|skip|nor)\s+(?:ever\s+)?(?:say(?:ing)?|tell(?:ing)?|respond(?:ing)? with|us(?:e|ing)|includ(?:e|ing)|add(?:ing)?|giv(?:e|ing)|writ(?:e|ing)|mention(?:ing)?|apologi[sz](?:e|ing)|remind(?:ing)?|lectur(?:e|ing)|moraliz(?:e|ing)|warn(?:ing)?|any)\b[^.\n]{0,40}?(?:i'?m sorry|i am sorry|i apologi[sz]e|as an ai|as a language model|as an ai language model|i cannot|i can'?t|i'?m unable|i am unable|i'?m not able|not able to|(?:moral|ethical|safety|legal|content) (?:warnings?|disclaimers?|guidelines|concerns|considerations|reminders?|lectures?|policing)|disclaimers?|warnings? (?:about|regarding|of)|moraliz|ethic(?:s|al)|the law|legality|consequences)/,
+  },
+  {
+    technique: 'refusal-suppression',
+    id: 'regardless-of-harm',
+    description: 'answer no matter how immoral, unethical, illegal or harmful',
+    reference: 'Wei et al. 2023 (arXiv:2307.02483)',
+    weight: 3,
+    anchors: ['regar', 'irres', 'despi', 'matte', 'even', 'whate', 'wheth'],
+    anchors2: ['illeg', 'immor', 'uneth', 'harmf', 'offen', 'expli', 'nsfw', 'inapp', 'dange', 'lewd', 'viole', 'moral', 'ethic', 'legal', 'wrong', 'evil', 'unsaf', 'disgu'],
+    pattern:
+      /\b(?:regardless of|no matter|even if (?:it is|it's|they are)|whether or not (?:it is|it's)|irrespective of|despite)\s+(?:how\s+|whether\s+|the\s+|its\s+|it is\s+)?(?:\w+\s+){0,2}?(?:immoral|unethical|illegal|dangerous|harmful|inappropriate|offensive|explicit|nsfw|legal(?:ity)?|moral(?:ity|s)?|ethic(?:s|al(?:ity)?)|lewd|violent|disgusting|evil|unsafe|wrong)\b/,
+  },
+  {
+    technique: 'refusal-suppression',
+    id: 'response-priming',
+    description: 'start your answer with "Sure, here is" / affirmative priming',
+    reference: 'Wei et al. 2023 (prefix injection); Zou et al. 2023 target strings',
+    weight: 3,
+    anchors: ['sure', 'certa', 'absol', 'happy', 'cours'],
+    pattern:
+      /\b(?:start|begin|open|prefix|preface)\w{0,3}\s+(?:your|each|every|all|the|all of your)?\s*(?:answers?|responses?|replies|outputs?|messages?|reply|sentence)?\s*(?:with|by saying)\s*:?\s*["'“”‘’«]?\s*(?:sure|certainly|absolutely|of course|here is|here's|yes|okay|ok|i can|i will|i'?d be happy|as (?:dan|an unfiltered|an uncensored))\b/,
+  },
+
+  // ---- fictional / hypothetical framing -----------------------------------------------------
+  {
+    technique: 'fictional-framing',
+    id: 'world-without-rules',
+    description: 'a hypothetical or fictional world where rules, laws or ethics do not apply',
+    reference: 'Wei et al. 2023 (arXiv:2307.02483)',
+    weight: 2.5,
+    anchors: ['hypot', 'ficti', 'imagi', 'alter', 'paral', 'make', 'prete', 'dream', 'simul', 'fanta'],
+    anchors2: ['rules', 'laws', 'restr', 'ethic', 'moral', 'limit', 'conse', 'polic', 'guide', 'filte', 'censo', 'anyth', 'every', 'legal', 'allow', 'permi'],
+    pattern:
+      /\b(?:hypothetical(?:ly)?|fictional|fictitious|imaginary|make-?believe|alternate|alternative|parallel|pretend|dream|simulated|fantasy)\s+(?:\w+\s+){0,2}?(?:world|universe|scenario|story|setting|reality|land|society|game|simulation|realm)\b[^\n]{0,120}?\b(?:no (?:rules|laws|restrictions|ethics|morals|limits|consequences|policies|guidelines|filters|censorship)|without (?:rules|laws|restrictions|ethics|morals|limits|consequences|censorship)|(?:rules|laws|ethics|morals|restrictions|policies|guidelines) (?:don'?t|do not|no longer) (?:apply|exist)|anything goes|everything is (?:legal|allowed|permitted)|(?:is|are) (?:legal|allowed|permitted))/,
+  },
+  {
+    technique: 'fictional-framing',
+    id: 'grandma-exploit',
+    description: 'deceased grandmother who used to tell secrets or dangerous recipes',
+    reference: 'Grandma exploit (2023); Wei et al. 2023',
+    weight: 2,
+    anchors: ['grand', 'grann', 'nana'],
+    pattern: /\b(?:grandma|grandmother|granny|nana)\b[^\n]{0,120}?\b(?:used to|would always|would|always)\s+(?:tell|read|sing|whisper|recite|give|say)\b/,
+  },
+  {
+    technique: 'fictional-framing',
+    id: 'purposes-only',
+    description: 'for educational/research purposes only, as a bypass',
+    reference: 'Wei et al. 2023',
+    weight: 1,
+    anchors: ['purpo'],
+    pattern: /\b(?:for|purely for|strictly for|only for)\s+(?:educational|research|academic|informational|hypothetical|fictional|entertainment|testing)\s+purposes?(?: only)?\b/,
+  },
+  {
+    technique: 'fictional-framing',
+    id: 'game-rules',
+    description: 'a game or role-play in which the model must always answer / never break character',
+    reference: 'Wei et al. 2023',
+    weight: 1,
+    anchors: ['chara', 'role'],
+    pattern: /\b(?:stay|remain|keep|staying)\s+in\s+(?:character|role)\b[^.\n]{0,40}?(?:no matter|always|at all times|whatever|every|never)|\bnever (?:break|leave|step out of|drop) (?:character|role|the (?:character|role|persona))\b|\b(?:don'?t|do not) (?:ever )?break character\b/,
+  },
+
+  // ---- payload splitting ----------------------------------------------------------------------
+  {
+    technique: 'payload-splitting',
+    id: 'concatenate-and-follow',
+    description: 'join the fragments / variables and then follow or answer the result',
+    reference: 'Kang et al. 2023 (arXiv:2302.05733)',
+    weight: 3,
+    anchors: ['conca', 'combi', 'join', 'put', 'merge', 'assem', 'appen'],
+    anchors2: ['follo', 'execu', 'obey', 'act', 'carry', 'answe', 'respo', 'do'],
+    pattern:
+      /\b(?:concatenat(?:e|ed|ing)|combin(?:e|ed|ing)|join(?:ed|ing)?|put together|merg(?:e|ed|ing)|assembl(?:e|ed|ing)|append(?:ed|ing)?)\s+(?:\w+\s+){0,3}?(?:strings?|words?|parts?|variables?|letters?|pieces?|fragments?|halves|tokens|segments?|a and b|x and y)\b[^\n]{0,80}?\b(?:follow|execute|obey|act on|carry out|answer|respond to|do what (?:it|they) says?)\b/,
+  },
+  {
+    technique: 'payload-splitting',
+    id: 'string-variables',
+    description: 'several short string variables, then their sum is used as the prompt',
+    reference: 'Kang et al. 2023 (arXiv:2302.05733)',
+    weight: 2.5,
+    anchors: [],
+    requires: ['=', '+'],
+    pattern: /\b[a-z$][\w$]{0,12}\s*=\s*["'][^"'\n]{1,60}["'][^\n]{0,40}\n?[^\n]{0,40}\b[a-z$][\w$]{0,12}\s*=\s*["'][^"'\n]{1,60}["'][^\n]{0,200}?\b(?:say|tell me|answer|respond to|write|explain|follow|execute|do|output)\b[^\n]{0,40}?\b[a-z$][\w$]{0,12}\s*\+\s*[a-z$][\w$]{0,12}\b/,
+  },
+
+  // ---- indirect injection: addressed to the AI inside data ---------------------------------
+  {
+    technique: 'indirect-injection',
+    id: 'note-to-ai',
+    description: 'a note/message/instruction to the AI, assistant, LLM or agent reading this',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 3.5,
+    anchors: ['note', 'messa', 'instr', 'atten', 'impor', 'remin', 'notic', 'reque', 'comma', 'direc', 'hidde', 'secre'],
+    anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl'],
+    pattern:
+      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*(?:to|for)\s+(?:the |any |all |an |you,? )?(?:ai|a\.i\.|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|ai system|ai model|automated system)s?\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'if-you-are-an-ai',
+    description: 'if you are an AI / when an LLM reads or summarises this',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 3.5,
+    anchors: ['if', 'when', 'whene', 'any', 'all'],
+    anchors2: ['ai', 'llm', 'langu', 'assis', 'chatb', 'gpt', 'chatg', 'agent', 'crawl', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa'],
+    pattern:
+      /\b(?:if|when|whenever)\s+you\s+(?:are|'re)\s+(?:an?\s+)?(?:ai|a\.i\.|llm|large language model|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|gpt|model)\b|\b(?:if|when|whenever|any|all)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|model|gpt|crawler|summari[sz]er)s?\s+(?:is\s+|are\s+)?(?:reads?|reading|process(?:es|ing)?|summari[sz](?:es|ing|e)|sees?|seeing|parses?|parsing|analy[sz](?:es|ing|e)|scrap(?:es|ing)|index(?:es|ing)?|encounters?)\s+(?:this|these|the following|my)\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'hide-from-user',
+    description: 'do not tell/show the user; secret agenda',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 3,
+    anchors: ['user', 'human', 'perso', 'reade', 'recip', 'custo', 'victi', 'owner', 'opera', 'secre', 'hide', 'conce'],
+    pattern:
+      /\b(?:do not|don'?t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|let(?:ting)?|show(?:ing)?|alert(?:ing)?|notify(?:ing)?|disclos(?:e|ing))\s+(?:the\s+|your\s+|any\s+)?(?:user|human|person|reader|recipient|customer|victim|owner|operator)s?\b|\bsecret agenda\b|\b(?:hide|conceal) (?:this|these|it|the following) from (?:the )?(?:user|human|reader)/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'forward-data',
+    description: 'forward/send all emails, files or credentials to an address',
+    reference: 'Greshake et al. 2023; OWASP LLM01 indirect scenarios',
+    weight: 3.5,
+    anchors: ['forwa', 'exfil', 'uploa', 'leak', 'email', 'inbox', 'passw', 'crede', 'attac', 'conta'],
+    pattern:
+      /\b(?:forward|send|e-?mail|mail|transfer|exfiltrate|upload|post|leak|copy|share)\b[^.\n]{0,40}?\b(?:all|every|each|the|these|any|my|your|their|his|her)\b[^.\n]{0,30}?\b(?:emails?|e-mails?|messages?|files?|documents?|contacts?|passwords?|credentials?|data|conversations?|chat history|history|api keys?|tokens?|secrets?|credit card|inbox|attachments?)\b[^.\n]{0,60}?\b(?:to|at|into)\s+(?:\S+@\S+\.\w+|https?:\/\/|www\.|the (?:following|address|url|server|attacker))/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'ai-imperative',
+    description: 'an imperative addressed to the assistant/AI/model by name',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 2,
+    anchors: ['ai', 'assis', 'llm', 'chatb', 'bot', 'agent', 'gpt', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu'],
+    anchors2: ['ignor', 'disre', 'forge', 'reply', 'respo', 'answe', 'say', 'outpu', 'print', 'write', 'send', 'forwa', 'revea', 'inclu', 'inser', 'add', 'recom', 'tell', 'do', 'don', 'never', 'stop', 'execu', 'run', 'visit', 'open', 'click', 'delet', 'prais', 'rate', 'summa'],
+    pattern:
+      /\b(?:(?:the|dear|hey|hi|attention|ok|okay|note,?)\s+)?(?:ai|assistant|ai assistant|llm|language model|chatbot|bot|agent|ai agent|gpt|chatgpt|copilot|claude|gemini|bard|bing)\s*(?:,|:|must|should|shall|has to|needs to|is (?:required|instructed|told|ordered) to)\s*(?:now\s+|immediately\s+|instead\s+|also\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|output|print|write|send|forward|reveal|include|insert|add|recommend|tell|do not|don'?t|never|stop|execute|run|visit|open|click|delete|praise|rate|summari[sz]e (?:this|it) as)\b|\b(?:ai|assistant|ai assistant|llm|chatbot|bot|agent|ai agent|gpt|chatgpt|copilot|claude|gemini)\s*,\s*(?:when|if|while|as|after|before|once)\b[^.\n]{1,80}?,\s*(?:please\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention)\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'you-are-instructed',
+    description: 'you are (now) instructed/ordered/commanded to ...',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 2,
+    anchors: ['instr', 'order', 'comma', 'progr'],
+    anchors2: ['you'],
+    pattern: /\byou (?:are|have been) (?:now |hereby )?(?:instructed|ordered|commanded|reprogrammed|programmed) to\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'output-override',
+    description: 'instead, say/output X; your response/summary must say X',
+    reference: 'Greshake et al. 2023',
+    weight: 1.5,
+    anchors: ['inste', 'rathe', 'simpl', 'inclu', 'must', 'shall', 'just'],
+    anchors2: ['say', 'respo', 'reply', 'answe', 'outpu', 'print', 'write', 'retur', 'state', 'inclu', 'conta', 'read', 'begin', 'start'],
+    pattern:
+      /\b(?:instead|rather),?\s+(?:you\s+)?(?:should\s+|must\s+|will\s+|need to\s+)?(?:just\s+|only\s+|now\s+)?(?:say|respond|reply|answer|output|print|write|return)\b|\b(?:just|only|simply)\s+(?:say|output|print|reply with|respond with|answer with|write)\s*:?\s*["'“]|\b(?:your|the)\s+(?:summary|response|answer|output|reply|translation)\s+(?:must|should|shall|has to|needs to)\s+(?:only\s+)?(?:say|state|include|contain|be|read|begin|start)\b|\binclude (?:that|the (?:sentence|phrase|words?|line|text))\b[^.\n]{1,60}?\bin (?:your|the|every|each) (?:answer|response|reply|output|summary)/,
+  },
+
+  // ---- exfiltration ---------------------------------------------------------------------------
+  {
+    technique: 'exfiltration',
+    id: 'markdown-image-template',
+    description: 'markdown/HTML image whose URL has a placeholder or query for data',
+    reference: 'Rehberger 2023, markdown image exfiltration',
+    weight: 3.5,
+    anchors: ['http', 'https'],
+    requiresAny: ['](', '<img', '<IMG'],
+    pattern:
+      /!\[[^\]\n]{0,100}\]\(\s*https?:\/\/[^\s)]{1,200}?(?:[?&][\w.-]{1,30}=)?(?:\{|\[|%7b|\$|<|\.\.\.|data|info|secret|summary|conversation|chat|history|payload|query|base64)|<img[^>\n]{0,200}?src\s*=\s*["']?https?:\/\/[^"'\s>]{1,200}?[?&][\w.-]{1,30}=(?:\{|\[|%7b|\$|<|\.\.\.)/,
+  },
+  {
+    technique: 'exfiltration',
+    id: 'send-result-to-url',
+    description: 'send/post the summary, conversation or data to a URL or address',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173); OWASP LLM02 sensitive information disclosure',
+    weight: 3,
+    anchors: ['send', 'post', 'uploa', 'submi', 'forwa', 'trans', 'exfil', 'leak', 'ping', 'fetch', 'reque', 'call', 'visit', 'open'],
+    anchors2: ['http', 'https', 'www', 'com', 'test', 'io', 'net', 'org'],
+    pattern:
+      /\b(?:send|post|upload|submit|forward|transmit|exfiltrate|leak|ping|fetch|request|call|visit|open)\s+(?:it|this|that|them|everything|(?:the|this|that|your|our|my)\s+(?:\w+\s+){0,2}?(?:summary|result|results|output|answer|conversation|chat|history|data|text|transcript|context|messages?|notes|secrets?|keys?|tokens?|credentials|password))\s+(?:to|at|via)\s+(?:https?:\/\/|www\.|[\w.+-]+@[\w-]+\.)|\b(?:https?:\/\/[^\s)]{1,200}[?&][\w.-]{1,30}=)(?:\s|$|["')\]])/,
+  },
+  {
+    technique: 'exfiltration',
+    id: 'render-with-data',
+    description: 'render/append an image or link whose URL carries the conversation or secrets',
+    reference: 'Rehberger 2023; Greshake et al. 2023',
+    weight: 3,
+    anchors: ['markd', 'image', 'img', 'pictu', 'pixel', 'hyper', 'url', 'link'],
+    anchors2: ['conve', 'histo', 'secre', 'passw', 'crede', 'base6', 'encod', 'query', 'param', 'perso', 'previ'],
+    pattern:
+      /\b(?:render|display|show|include|output|print|embed|append|add|insert|encode|put|replace|create|write|generate)\b[^.\n]{0,60}?\b(?:markdown|image|img|picture|pixel|link|url|hyperlink)\b[^\n]{0,120}?\b(?:conversation|chat|history|previous (?:messages|answers|responses)|user'?s? (?:data|info|information|messages?|input|email|password|name|address)|secrets?|password|credentials|api key|summary|personal (?:data|information)|base64|url-?encoded?|query (?:string|parameter)|parameter)\b/,
+  },
+]);

@@ -1,0 +1,114 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { DetectorMatch } from '../../types.js';
+import { hasDigitRun7 } from './gates.js';
+import { contextTest, type Recognizer } from './recognizer.js';
+
+/** Region hints tried, in order, for numbers written without a country code. */
+export const DEFAULT_PHONE_REGIONS: readonly string[] = Object.freeze([
+  'US', 'GB', 'CA', 'AU', 'IN', 'DE', 'FR', 'ES', 'IT', 'NL', 'BR', 'MX', 'JP', 'CN', 'IL', 'TR', 'PH', 'PL', 'SE', 'CH', 'ZA', 'IE', 'SG', 'NZ',
+]);
+
+export interface PhoneOptions {
+  /** ISO 3166 regions for national-format numbers, most likely first (default `DEFAULT_PHONE_REGIONS`). */
+  regions?: readonly string[];
+}
+
+// A phone-shaped run: optional + or 00, digits with spaces, hyphens, dots, slashes and
+// parentheses, optional extension. Bounded, and a run cannot start inside a word or number.
+const CANDIDATE = /(?<![\w+\-./])(?:\+ ?|00)?(?:\(\d{1,5}\)[ \-.]?|\d)[\d \-.()/\u00a0]{4,24}\d(?: ?(?:x|ext\.?|#) ?\d{1,6})?(?![\w]|[-./]\d)/g;
+const EXTENSION = / ?(?:x|ext\.?|#) ?\d{1,6}$/;
+const DATE_LIKE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|\d{4}-\d{1,2}-\d{1,2}(?!\d))/;
+const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
+const STRONG_CONTEXT = contextTest(
+  ['phone', 'tel', 'telephone', 'mobile', 'cell', 'fax', 'call', 'text me', 'sms', 'whatsapp', 'desk', 'office', 'contact', 'reach me', 'dial', 'telefon', 'téléphone', 'teléfono', 'telefono', 'handy', 'portable', 'móvil', 'cellulare'],
+  40,
+  12,
+);
+// Candidates checked with libphonenumber per call: beyond this (huge, number-dense inputs) only
+// internationally prefixed numbers are validated, so a detect() stays bounded.
+const PARSE_BUDGET = 512;
+// Chat clients resend the whole history with every turn, so the same numbers are checked again
+// and again: remember the last verdicts (per recognizer, bounded).
+const CACHE_SIZE = 512;
+
+/**
+ * Phone numbers, international (`+44 20 7946 0958`) and national (`(212) 555-0148`), found by a
+ * linear candidate scan and validated with libphonenumber-js (full metadata) against region hints.
+ * Formatted numbers valid in a hinted region score 0.7, unformatted digit runs 0.5, numbers with
+ * a country code 0.85; a phone word nearby adds 0.2 and lets a merely possible number count.
+ * @example
+ * phone({ regions: ['US'] }).find('call (212) 555-0148', out) // pii.phone
+ */
+export function phone(options: PhoneOptions = {}): Recognizer {
+  const regions = (options.regions ?? DEFAULT_PHONE_REGIONS) as readonly CountryCode[];
+  const cache = new Map<string, number>();
+  const verdict = (core: string, international: boolean, formatted: boolean): number => {
+    const key = `${formatted ? 'f' : 'u'}${core}`;
+    let score = cache.get(key);
+    if (score === undefined) {
+      score = scoreNumber(core, international, formatted, regions);
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(key, score);
+    }
+    return score;
+  };
+  return {
+    id: 'pii.phone',
+    needsDigit: true,
+    needsDigitRun: true,
+    kinds: ['pii.phone'],
+    maxMatchLength: 40,
+    find(text: string, out: DetectorMatch[]) {
+      if (!hasDigitRun7(text)) return;
+      let budget = PARSE_BUDGET;
+      CANDIDATE.lastIndex = 0;
+      for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+        let value = m[0];
+        const international = value.charCodeAt(0) === 43 || value.startsWith('00');
+        // Beyond the budget (a huge, number-dense input) only internationally prefixed numbers are checked.
+        if (budget <= 0 && !international) continue;
+        // Unbalanced trailing parentheses and separators are not part of the number.
+        while (/[ \-.(/\u00a0]$/.test(value)) value = value.slice(0, -1);
+        const start = m.index;
+        const end = start + value.length;
+        const core = value.replace(EXTENSION, '');
+        const digits = core.replace(/\D/g, '');
+        if (digits.length < 7 || digits.length > 15) continue;
+        if (DATE_LIKE.test(core) || DOTTED_QUAD.test(core) || THOUSANDS.test(core)) continue;
+        // Parentheses or three or more groups read as a phone layout; one separator (two groups)
+        // is as common in house numbers, postcodes and ids, and counts as unformatted.
+        const body = core.replace(/^\+ ?/, '');
+        const formatted = /[()]/.test(body) || (body.match(/[ \-./\u00a0]+/g) ?? []).length >= 2;
+        budget--;
+        const score = verdict(core, international, formatted);
+        const context = STRONG_CONTEXT(text, start, end);
+        if (score > 0 && (score >= 0.5 || context)) out.push({ start, end, kind: 'pii.phone', score: context ? Math.min(1, score + 0.2) : score });
+        else if (context && (formatted || /[ \-.]/.test(body)) && possibleSomewhere(core, international, regions)) out.push({ start, end, kind: 'pii.phone', score: 0.55 });
+      }
+    },
+  };
+}
+
+function scoreNumber(core: string, international: boolean, formatted: boolean, regions: readonly CountryCode[]): number {
+  if (international) {
+    const n = parsePhoneNumberFromString(core.startsWith('00') ? `+${core.slice(2)}` : core);
+    return n !== undefined && n.isValid() ? 0.85 : 0;
+  }
+  // An unformatted digit run is a phone number when it is valid in the main region, or written
+  // with a national trunk prefix and valid in another hinted region.
+  const trunk = core.startsWith('0');
+  for (let i = 0; i < regions.length; i++) {
+    const n = parsePhoneNumberFromString(core, regions[i] as CountryCode);
+    if (n !== undefined && n.isValid()) return formatted ? (i === 0 ? 0.7 : 0.6) : i === 0 || trunk ? 0.5 : 0.4;
+  }
+  return 0;
+}
+
+function possibleSomewhere(core: string, international: boolean, regions: readonly CountryCode[]): boolean {
+  if (international) return parsePhoneNumberFromString(core.startsWith('00') ? `+${core.slice(2)}` : core)?.isPossible() ?? false;
+  const digits = core.replace(/\D/g, '');
+  // Local numbers without an area code (7-8 digits) are possible in most plans.
+  if (digits.length >= 7 && digits.length <= 12) return true;
+  return regions.some((r) => parsePhoneNumberFromString(core, r)?.isPossible() ?? false);
+}

@@ -1,0 +1,158 @@
+import { LlmGuardConfigError } from '../../errors.js';
+import type { Detector, DetectorMatch } from '../../types.js';
+import { auAbn, auAcn, auMedicare, auTfn } from './au-ids.js';
+import { caSin } from './ca-sin.js';
+import { creditCard } from './credit-card.js';
+import { cryptoWallet } from './crypto-wallet.js';
+import { dateOfBirth } from './date-of-birth.js';
+import { deTaxId } from './de-tax-id.js';
+import { email } from './email.js';
+import { esNie, esNif } from './es-nif.js';
+import { fiPersonalId } from './fi-personal-id.js';
+import { frNir } from './fr-nir.js';
+import { iban } from './iban.js';
+import { inAadhaar, inPan } from './in-aadhaar.js';
+import { ipAddress } from './ip-address.js';
+import { itFiscalCode } from './it-fiscal-code.js';
+import { krRrn } from './kr-rrn.js';
+import { macAddress } from './mac-address.js';
+import { nlBsn } from './nl-bsn.js';
+import { personName } from './person-name.js';
+import { phone } from './phone.js';
+import { plPesel } from './pl-pesel.js';
+import { digitWindows } from './gates.js';
+import type { Recognizer } from './recognizer.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+import { sePersonnummer } from './se-personnummer.js';
+import { streetAddress } from './street-address.js';
+import { thNationalId } from './th-national-id.js';
+import { trNationalId } from './tr-national-id.js';
+import { ukNhs } from './uk-nhs.js';
+import { ukNino } from './uk-nino.js';
+import { urlCredentials } from './url-credentials.js';
+import { usBankRouting, usNpi } from './us-bank-ids.js';
+import { usDriverLicense } from './us-driver-license.js';
+import { usPassport } from './us-passport.js';
+import { usItin, usSsn } from './us-ssn.js';
+import { zaIdNumber } from './za-id-number.js';
+
+const DIGIT = /\d/;
+
+/** Built-in entities, by the name used in `piiDetector({ entities })` (the kind without `pii.`). */
+export const PII_ENTITIES = Object.freeze([
+  'email', 'phone', 'credit-card', 'iban', 'us-ssn', 'us-itin', 'ip-address', 'mac-address', 'url-credentials', 'crypto-wallet',
+  'date-of-birth', 'us-passport', 'us-driver-license', 'us-bank-routing', 'us-npi', 'uk-nino', 'uk-nhs', 'de-tax-id', 'es-nif',
+  'es-nie', 'it-fiscal-code', 'fr-nir', 'pl-pesel', 'nl-bsn', 'ca-sin', 'in-aadhaar', 'in-pan', 'se-personnummer',
+  'fi-personal-id', 'tr-national-id', 'za-id-number', 'kr-rrn', 'th-national-id', 'au-abn', 'au-acn', 'au-tfn', 'au-medicare',
+  'person-name', 'street-address',
+] as const);
+
+export type PiiEntity = (typeof PII_ENTITIES)[number];
+
+/** Options of `piiDetector()`. */
+export interface PiiDetectorOptions {
+  /** Entities to look for (default: all built-ins). */
+  entities?: readonly PiiEntity[];
+  /** Entities to leave out of the default set (e.g. `['person-name', 'street-address']`). */
+  exclude?: readonly PiiEntity[];
+  /** Phone region hints, most likely first (ISO 3166 codes; default a broad list led by `US`). */
+  phoneRegions?: readonly string[];
+  /** Report private, loopback, link-local and reserved IP addresses (default true). */
+  internalIps?: boolean;
+  /** Recognizers made with `customRecognizer()`, run and merged like the built-ins. */
+  custom?: readonly Recognizer[];
+}
+
+/** A PII detector: a `Detector` plus the hold-back a stream redaction over it needs. */
+export interface PiiDetector extends Detector {
+  readonly maxMatchLength: number;
+  readonly recognizers: readonly Recognizer[];
+}
+
+function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
+  switch (entity) {
+    case 'email': return email();
+    case 'phone': return phone(o.phoneRegions === undefined ? {} : { regions: o.phoneRegions });
+    case 'credit-card': return creditCard();
+    case 'iban': return iban();
+    case 'us-ssn': return usSsn();
+    case 'us-itin': return usItin();
+    case 'ip-address': return ipAddress({ internal: o.internalIps ?? true });
+    case 'mac-address': return macAddress();
+    case 'url-credentials': return urlCredentials();
+    case 'crypto-wallet': return cryptoWallet();
+    case 'date-of-birth': return dateOfBirth();
+    case 'us-passport': return usPassport();
+    case 'us-driver-license': return usDriverLicense();
+    case 'us-bank-routing': return usBankRouting();
+    case 'us-npi': return usNpi();
+    case 'uk-nino': return ukNino();
+    case 'uk-nhs': return ukNhs();
+    case 'de-tax-id': return deTaxId();
+    case 'es-nif': return esNif();
+    case 'es-nie': return esNie();
+    case 'it-fiscal-code': return itFiscalCode();
+    case 'fr-nir': return frNir();
+    case 'pl-pesel': return plPesel();
+    case 'nl-bsn': return nlBsn();
+    case 'ca-sin': return caSin();
+    case 'in-aadhaar': return inAadhaar();
+    case 'in-pan': return inPan();
+    case 'se-personnummer': return sePersonnummer();
+    case 'fi-personal-id': return fiPersonalId();
+    case 'tr-national-id': return trNationalId();
+    case 'za-id-number': return zaIdNumber();
+    case 'kr-rrn': return krRrn();
+    case 'th-national-id': return thNationalId();
+    case 'au-abn': return auAbn();
+    case 'au-acn': return auAcn();
+    case 'au-tfn': return auTfn();
+    case 'au-medicare': return auMedicare();
+    case 'person-name': return personName();
+    case 'street-address': return streetAddress();
+  }
+}
+
+/**
+ * Detect personal data with validated recognizers (checksums, issuer ranges, context words).
+ * Findings carry the entity in the kind (`pii.email`, `pii.ip-address.private`, ...).
+ * @example
+ * createGuard({ rules: [redact(piiDetector({ exclude: ['street-address'] }))] })
+ */
+export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
+  const known = new Set<string>(PII_ENTITIES);
+  for (const e of [...(options.entities ?? []), ...(options.exclude ?? [])]) {
+    if (!known.has(e)) throw new LlmGuardConfigError(`piiDetector(): unknown entity "${String(e)}"; expected one of ${PII_ENTITIES.join(', ')}`);
+  }
+  const excluded = new Set<string>(options.exclude ?? []);
+  const entities = (options.entities ?? PII_ENTITIES).filter((e) => !excluded.has(e));
+  const recognizers = [...entities.map((e) => builtin(e, options)), ...(options.custom ?? [])];
+  for (const r of options.custom ?? []) {
+    if (r === null || typeof r !== 'object' || typeof r.find !== 'function') throw new LlmGuardConfigError('piiDetector(): "custom" must hold recognizers made with customRecognizer()');
+  }
+  return {
+    id: 'pii.entities',
+    recognizers,
+    maxMatchLength: Math.max(1, ...recognizers.map((r) => r.maxMatchLength)),
+    detect(text) {
+      if (text.length === 0) return [];
+      const out: DetectorMatch[] = [];
+      // Most chat messages have no digit, and most others no run of seven: the number formats are
+      // skipped with one scan each.
+      const digits = DIGIT.test(text);
+      const runs = digits && digitWindows(text).length > 0;
+      for (const r of recognizers) {
+        if ((!digits && r.needsDigit === true) || (!runs && r.needsDigitRun === true)) continue;
+        r.find(text, out);
+      }
+      return resolveOverlaps(dropNamesInAddresses(out));
+    },
+  };
+}
+
+/** A capitalised run inside a street address is a street, city or region name, not a person. */
+function dropNamesInAddresses(matches: DetectorMatch[]): DetectorMatch[] {
+  const addresses = matches.filter((m) => m.kind === 'pii.street-address');
+  if (addresses.length === 0) return matches;
+  return matches.filter((m) => m.kind !== 'pii.person-name' || !addresses.some((a) => m.start < a.end && a.start < m.end));
+}

@@ -1,0 +1,59 @@
+/**
+ * Presidio entity type names mapped to llmguard kinds (a finding's kind matches when it equals a
+ * listed kind or starts with it followed by a dot, e.g. `pii.ip-address.private`). Used by
+ * `llmguard eval --task pii` and documented in the PII README. Types absent here are not
+ * detected (organisations, places, titles, ages, domain names, ...).
+ */
+export const PRESIDIO_TYPE_KINDS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  EMAIL_ADDRESS: ['pii.email'],
+  PHONE_NUMBER: ['pii.phone'],
+  PH_MOBILE_NUMBER: ['pii.phone'],
+  TR_PHONE_NUMBER: ['pii.phone'],
+  CREDIT_CARD: ['pii.credit-card'],
+  IBAN_CODE: ['pii.iban'],
+  US_SSN: ['pii.us-ssn'],
+  US_ITIN: ['pii.us-itin'],
+  US_PASSPORT: ['pii.us-passport'],
+  US_DRIVER_LICENSE: ['pii.us-driver-license'],
+  US_BANK_NUMBER: [],
+  ABA_ROUTING_NUMBER: ['pii.us-bank-routing'],
+  US_NPI: ['pii.us-npi'],
+  IP_ADDRESS: ['pii.ip-address'],
+  MAC_ADDRESS: ['pii.mac-address'],
+  URL: ['pii.url-credentials'],
+  CRYPTO: ['pii.crypto-wallet'],
+  DATE_TIME: ['pii.date-of-birth'],
+  UK_NINO: ['pii.uk-nino'],
+  UK_NHS: ['pii.uk-nhs'],
+  DE_TAX_ID: ['pii.de-tax-id'],
+  ES_NIF: ['pii.es-nif'],
+  ES_NIE: ['pii.es-nie'],
+  IT_FISCAL_CODE: ['pii.it-fiscal-code'],
+  FR_NIR: ['pii.fr-nir'],
+  PL_PESEL: ['pii.pl-pesel'],
+  NL_BSN: ['pii.nl-bsn'],
+  CA_SIN: ['pii.ca-sin'],
+  IN_AADHAAR: ['pii.in-aadhaar'],
+  IN_PAN: ['pii.in-pan'],
+  SE_PERSONNUMMER: ['pii.se-personnummer'],
+  FI_PERSONAL_IDENTITY_CODE: ['pii.fi-personal-id'],
+  TR_NATIONAL_ID: ['pii.tr-national-id'],
+  ZA_ID_NUMBER: ['pii.za-id-number'],
+  KR_RRN: ['pii.kr-rrn'],
+  KR_FRN: ['pii.kr-frn'],
+  TH_TNIN: ['pii.th-national-id'],
+  AU_ABN: ['pii.au-abn'],
+  AU_ACN: ['pii.au-acn'],
+  AU_TFN: ['pii.au-tfn'],
+  AU_MEDICARE: ['pii.au-medicare'],
+  PERSON: ['pii.person-name'],
+  STREET_ADDRESS: ['pii.street-address'],
+  LOCATION: ['pii.street-address'],
+});
+
+/** True when a finding kind counts as the Presidio type. */
+export function kindMatchesPresidio(type: string, kind: string): boolean {
+  const kinds = PRESIDIO_TYPE_KINDS[type];
+  if (kinds === undefined) return false;
+  return kinds.some((k) => kind === k || kind.startsWith(`${k}.`));
+}

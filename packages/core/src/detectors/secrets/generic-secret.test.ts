@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { seeded } from './fixtures.js';
+import { genericSecretScore, passwordKey, secretKey } from './generic-secret.js';
+import { secretsDetector } from './secrets-detector.js';
+
+const random = seeded(11);
+const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const mixedHex = Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(random() * 16)]!).join('').replace(/[a-f]/, (c) => c.toUpperCase()).replace(/([a-f])(?!.*[a-f])/, '$1');
+const token = (n: number) => Array.from({ length: n }, () => AN[Math.floor(random() * AN.length)]).join('');
+
+describe('secretKey()', () => {
+  it.each(['API_KEY', 'apiKey', 'client_secret', 'AUTH_TOKEN', 'db_password', 'x-api-key', 'String apiToken', 'private_key', 'PASSPHRASE', 'credentials'])('%s names a credential', (key) => {
+    expect(secretKey(key)).toBe(true);
+  });
+  it.each(['api_key_id', 'tokenUrl', 'secret_name', 'keyboard', 'max_tokens', 'public_key', 'access_token_type', 'password_policy', 'author', 'csrf_token', 'bucket_key', 'monkey', 'keyVaultToStoreSecrets'])('%s does not', (key) => {
+    expect(secretKey(key)).toBe(false);
+  });
+  it('knows password keys', () => {
+    expect(passwordKey('DB_PASSWORD')).toBe(true);
+    expect(passwordKey('pwd')).toBe(true);
+    expect(passwordKey('token')).toBe(false);
+  });
+});
+
+describe('genericSecretScore()', () => {
+  it('scores random-looking tokens and complex passwords', () => {
+    expect(genericSecretScore('api_key', token(32))).toBeGreaterThanOrEqual(0.7);
+    expect(genericSecretScore('password', 'Blue-Harbor-71x')).toBeGreaterThanOrEqual(0.7);
+  });
+  it.each([
+    ['a template', 'api_key', '${API_KEY}'],
+    ['a placeholder', 'api_key', 'your-api-key-here'],
+    ['a mask', 'token', 'xxxxxxxxxxxxxxxxxxxx'],
+    ['an environment lookup', 'secret', 'process.env.SECRET'],
+    ['a path', 'key', '/etc/ssl/private/server.key'],
+    ['a version', 'token', 'jjwt-api-0.11.5'],
+    ['a hand-typed sequence', 'api_key', 'abcdefghijklmnop1234'],
+    ['a short lowercase word run', 'token', 'refreshtoken'],
+    ['a password that says password', 'password', 'MyPassword123'],
+    ['a trivial password', 'password', 'changeme'],
+    ['a number', 'key', '4820193746501'],
+    ['mixed-case hex (hand-edited)', 'api_key', mixedHex],
+  ])('is 0 for %s', (_title, key, value) => {
+    expect(genericSecretScore(key, value)).toBe(0);
+  });
+});
+
+describe('the generic detector in context', () => {
+  const detector = secretsDetector();
+  const value = token(32);
+  it.each([
+    ['an env file', `SERVICE_API_KEY=${value}`],
+    ['YAML', `service:\n  api_key: "${value}"`],
+    ['JSON', `{"apiKey": "${value}"}`],
+    ['a Go declaration', `var serviceToken string = "${value}"`],
+    ['Java', `String serviceSecret = "${value}";`],
+    ['XML element content', `<serviceToken>\n    ${value}\n</serviceToken>`],
+    ['a CLI flag', `tool login --token ${value}`],
+    ['a setProperty call', `System.setProperty("SERVICE_TOKEN", "${value}")`],
+    ['prose', `my api key is ${value}`],
+  ])('finds a credential in %s, covering the value only', (_title, text) => {
+    const found = detector.detect(text);
+    expect(found.map((m) => text.slice(m.start, m.end))).toContain(value);
+  });
+
+  it('finds a password in prose', () => {
+    const text = 'the wifi password is Tr0ub4dor&3x for guests';
+    expect(detector.detect(text).map((m) => m.kind)).toContain('secret.password');
+  });
+
+  it('does not read a comma-separated list as an assignment', () => {
+    expect(detector.detect(`import { api_key_a, ${token(20)} } from './keys';`)).toEqual([]);
+  });
+});
