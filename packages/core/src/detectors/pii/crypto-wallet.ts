@@ -113,11 +113,15 @@ export function cryptoWallet(): Recognizer {
     find(text, out) {
       // Bitcoin's 1/3 prefixes start at a digit (a fast scan); the other chains' letter prefixes
       // are only looked for when the text talks about coins or wallets.
+      // Every address is a run of 11+ letters and digits (Base58 26+, Ethereum 42): a text without
+      // one (nearly all chat) is done after one character pass.
+      const longest = longestAlnumRun(text);
+      if (longest < 11) return;
       const lower = lowerOf(text);
       const altcoins = ALTCOIN_WORDS.test(lower);
       const re = altcoins ? base58 : bitcoin58;
       re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      for (let m = longest < 26 ? null : re.exec(text); m !== null; m = re.exec(text)) {
         if (VERSIONS.has(base58CheckVersion(m[0]))) push(out, text, m.index, m.index + m[0].length, 0.9);
       }
       if (SEGWIT_HINT.test(lower)) {
@@ -126,7 +130,7 @@ export function cryptoWallet(): Recognizer {
           if (bech32Variant(m[0]) !== undefined) push(out, text, m.index, m.index + m[0].length, 0.9);
         }
       }
-      if (text.indexOf('0x') === -1) return;
+      if (longest < 42 || text.indexOf('0x') === -1) return;
       ethereum.lastIndex = 0;
       for (let m = ethereum.exec(text); m !== null; m = ethereum.exec(text)) {
         const hex = m[0].slice(2);
@@ -136,4 +140,17 @@ export function cryptoWallet(): Recognizer {
       }
     },
   };
+}
+
+/** Length of the longest run of ASCII letters and digits. */
+function longestAlnumRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) {
+      if (++run > best) best = run;
+    } else run = 0;
+  }
+  return best;
 }

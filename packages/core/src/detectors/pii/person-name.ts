@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../types.js';
 import { NOT_NAME_WORDS } from './common-words.js';
+import { lowerOf } from './gates.js';
 import type { Recognizer } from './recognizer.js';
 
 // Cues before a name: strong ones take one capitalised token, weak ones (prepositions) need two.
@@ -9,7 +10,7 @@ const STRONG_CUE = /(?:^|[^a-zà-ÿ'])(?:name is|name's|call me|i am called|i'm 
 const WEAK_CUE = /(?:^|[^a-zà-ÿ])(?:from|by|with|to|for|cc)[ \t]+$/i;
 const PLACE_CUE = /(?:^|[^a-zà-ÿ])(?:in|at|from|to|near|of|visit|visited|for|the|on|into|across|via)[ \t]+$/i;
 const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told)(?![a-z])/;
-const NAMING_CUE = /name is|name's|call me| called /i;
+const NAMING_CUE = /name is|name's|call me| called /; // on the cached lower-cased text
 // "my name is selma": one lower-case token after an explicit naming cue.
 const LOWER_NAME = /(?:name is|name's|call me|(?:am|i'm) called)[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,30})(?![a-zß-öø-ÿ])/gi;
 // Letters without Unicode property escapes (those cost ~50 µs per KB): Latin, Greek, Cyrillic.
@@ -93,7 +94,7 @@ export function personName(): Recognizer {
         }
         if (runStart !== -1) judge(text, m.index + runStart, m.index + runEnd, count, push);
       }
-      if (NAMING_CUE.test(text)) {
+      if (NAMING_CUE.test(lowerOf(text))) {
         LOWER_NAME.lastIndex = 0;
         for (let m = LOWER_NAME.exec(text); m !== null; m = LOWER_NAME.exec(text)) {
           const name = m[1] as string;

@@ -98,11 +98,25 @@ function scoreNumber(core: string, international: boolean, formatted: boolean, r
   // An unformatted digit run is a phone number when it is valid in the main region, or written
   // with a national trunk prefix and valid in another hinted region.
   const trunk = core.startsWith('0');
+  const bare = /^\d+$/.test(core);
+  let best = 0;
   for (let i = 0; i < regions.length; i++) {
     const n = parsePhoneNumberFromString(core, regions[i] as CountryCode);
-    if (n !== undefined && n.isValid()) return formatted ? (i === 0 ? 0.7 : 0.6) : i === 0 || trunk ? 0.5 : 0.4;
+    if (n === undefined || !n.isValid()) continue;
+    if (formatted) return i === 0 ? 0.7 : 0.6;
+    if (i === 0) return 0.5;
+    // A trunk-prefixed number of another hinted region counts; written as bare digits (no
+    // separator at all) only when it is a mobile number there (given out as one run): a fixed
+    // line in an open numbering plan (DE, IT, AT accept almost any length after the 0) is no
+    // evidence on its own.
+    if (trunk && best < 0.5 && (!bare || isMobile(n.getType()))) best = 0.5;
+    else if (best < 0.4) best = 0.4;
   }
-  return 0;
+  return best;
+}
+
+function isMobile(type: string | undefined): boolean {
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
 }
 
 function possibleSomewhere(core: string, international: boolean, regions: readonly CountryCode[]): boolean {

@@ -1,4 +1,5 @@
 import type { DetectorMatch } from '../../types.js';
+import { lowerOf } from './gates.js';
 import type { Recognizer } from './recognizer.js';
 
 // Street type words (USPS Publication 28 suffixes, UK and Commonwealth usage), as whole words.
@@ -23,7 +24,7 @@ const WORD = `[${L}][${L}'’.\\-]{0,24}`;
 
 const US_STYLE = new RegExp(
   `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+(?:${SUFFIX})\\.?(?![${L}0-9])${UNIT}`,
-  'gi',
+  'yi',
 );
 const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
 // Every pattern not anchored on a leading house number ends in a number preceded by a word
@@ -84,44 +85,60 @@ export function streetAddress(): Recognizer {
         }
         out.push({ start, end, kind: 'pii.street-address', score });
       };
-      // Every address has a number next to a word; most texts have none (a digit-first scan).
-      if (!NUMBER_NEXT_TO_WORD.test(text)) return;
+      // Every address has a number next to a word; most texts have none (one digit-run scan).
+      const runs = numberRuns(text);
+      if (runs === undefined) return;
       const found: { start: number; end: number }[] = [];
-      US_STYLE.lastIndex = 0;
-      for (let m = US_STYLE.exec(text); m !== null; m = US_STYLE.exec(text)) {
+      // US style starts at a house number of at most six digits (and an optional letter) followed
+      // by a space: the pattern is tried only there (sticky), in text order, past the last match.
+      let after = 0;
+      for (let r = 0; r < runs.length; r += 3) {
+        const i = runs[r] as number;
+        if (i < after || (runs[r + 2] as number) & NOT_HOUSE_NUMBER) continue;
+        US_STYLE.lastIndex = i;
+        const m = US_STYLE.exec(text);
+        if (m === null) continue;
+        after = i + m[0].length;
         if (m[0].split(/[ \t]+/).slice(1, -1).some((w) => FUNCTION_WORD.test(w))) continue;
-        add(m.index, m.index + m[0].length, 0.65);
-        found.push({ start: m.index, end: out[out.length - 1]!.end });
+        add(i, after, 0.65);
+        found.push({ start: i, end: out[out.length - 1]!.end });
       }
       let covered = 0;
       // Windows around numbers that follow a street word, prefix or cue; merged.
       const windows: { start: number; end: number }[] = [];
-      NUMBER_AFTER_WORD.lastIndex = 0;
-      for (let m = NUMBER_AFTER_WORD.exec(text); m !== null; m = NUMBER_AFTER_WORD.exec(text)) {
+      const lower = lowerOf(text);
+      const sameLength = lower.length === text.length;
+      for (let r = 0; r < runs.length; r += 3) {
+        if (!((runs[r + 2] as number) & AFTER_WORD)) continue;
+        const index = runs[r] as number;
         // Numbers inside an address already found need no second look.
-        while (covered < found.length && (found[covered] as { end: number }).end <= m.index) covered++;
+        while (covered < found.length && (found[covered] as { end: number }).end <= index) covered++;
         const f = found[covered];
-        if (f !== undefined && f.start <= m.index && m.index < f.end) continue;
-        const before = text.slice(Math.max(0, m.index - 80), m.index).toLowerCase();
+        if (f !== undefined && f.start <= index && index < f.end) continue;
+        const from = Math.max(0, index - 80);
+        const before = sameLength ? lower.slice(from, index) : text.slice(from, index).toLowerCase();
         if (!BEFORE_HINT.test(before)) continue;
-        let start = Math.max(0, m.index - 120);
+        let start = Math.max(0, index - 120);
         while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
-        const end = Math.min(text.length, m.index + 64);
+        const end = Math.min(text.length, index + 64);
         const last = windows[windows.length - 1];
         if (last !== undefined && start <= last.end) last.end = end;
         else windows.push({ start, end });
       }
       for (const w of windows) {
         const part = text.slice(w.start, w.end);
-        for (const [re, score] of [
-          [EU_NAME_NUMBER, 0.65],
-          [EU_PREFIXED, 0.6],
-          [PO_BOX, 0.7],
-          [MILITARY, 0.75],
+        const lowerPart = sameLength ? lower.slice(w.start, w.end) : part.toLowerCase();
+        for (const [re, score, hint] of [
+          [EU_NAME_NUMBER, 0.65, HAS_EU_SUFFIX_NUMBER],
+          [EU_PREFIXED, 0.6, HAS_EU_PREFIX],
+          [PO_BOX, 0.7, HAS_BOX],
+          [MILITARY, 0.75, HAS_MILITARY],
         ] as const) {
+          if (!hint.test(lowerPart)) continue;
           re.lastIndex = 0;
           for (let m = re.exec(part); m !== null; m = re.exec(part)) add(w.start + m.index, w.start + m.index + m[0].length, score);
         }
+        if (!HAS_CUE.test(lowerPart)) continue;
         CUE.lastIndex = 0;
         for (let m = CUE.exec(part); m !== null; m = CUE.exec(part)) {
           CUED_VALUE.lastIndex = m.index + m[0].length;
@@ -132,4 +149,87 @@ export function streetAddress(): Recognizer {
       }
     },
   };
+}
+
+// Flags of a digit run in `numberRuns`.
+const NEXT_TO_WORD = 1; // spaces and then a word after it, or a word and 1-3 spaces before it
+const AFTER_WORD = 2; // a letter or . , : and 1-3 spaces before it, at most six digits
+const NOT_HOUSE_NUMBER = 4; // glued to a letter or digit before, over six digits, or no space after (+ a letter)
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** JavaScript's `\s`. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The letters of `[A-Za-zÀ-ÿĀ-ɏͰ-ϿЀ-ӿ]` (the street patterns' letter class, with À-ÿ whole) plus . , : */
+function isWordEnd(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || c === 46 || c === 44 || c === 58;
+}
+
+/** The street patterns' `[${L}0-9]` before a house number. */
+function isLetterOrDigit(c: number): boolean {
+  return (
+    isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff) || (c >= 0x400 && c <= 0x4ff)
+  );
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * One pass over the text's digit runs: [start, end, flags] triples, or undefined when no run is
+ * next to a word (no address is possible). Replaces three regex scans that each tried every position.
+ */
+function numberRuns(text: string): number[] | undefined {
+  if (!scanRuns(text, undefined)) return undefined;
+  const runs: number[] = [];
+  scanRuns(text, runs);
+  return runs;
+}
+
+/** Without `runs`: true at the first run next to a word. With it: collect every run. */
+function scanRuns(text: string, runs: number[] | undefined): boolean {
+  let any = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    let flags = 0;
+    // After: spaces or tabs and then something that is neither a space nor a digit.
+    let k = j;
+    while (k < n && isBlank(text.charCodeAt(k))) k++;
+    if (k > j && k < n && !isJsSpace(text.charCodeAt(k)) && !isDigit(text.charCodeAt(k))) flags |= NEXT_TO_WORD;
+    // Before: 1-3 spaces or tabs and then a non-space, non-digit character.
+    let b = i;
+    while (b > 0 && i - b < 4 && isBlank(text.charCodeAt(b - 1))) b--;
+    const blanks = i - b;
+    if (blanks >= 1 && blanks <= 3 && b > 0) {
+      const c = text.charCodeAt(b - 1);
+      if (!isJsSpace(c) && !isDigit(c)) flags |= NEXT_TO_WORD;
+      if (isWordEnd(c) && j - i <= 6) flags |= AFTER_WORD;
+    }
+    // A house number: not glued to a letter or digit before, 1-6 digits, an optional ASCII letter, then a blank.
+    let h = j;
+    if (h < n && isAsciiLetter(text.charCodeAt(h))) h++;
+    if (j - i > 6 || (i > 0 && isLetterOrDigit(text.charCodeAt(i - 1))) || h >= n || !isBlank(text.charCodeAt(h))) flags |= NOT_HOUSE_NUMBER;
+    if (flags & NEXT_TO_WORD) {
+      if (runs === undefined) return true;
+      any = true;
+    }
+    if (runs !== undefined) runs.push(i, j, flags);
+    i = j;
+  }
+  return any;
 }
