@@ -64,8 +64,9 @@ const MODEL_MAX = Number(process.env.MODEL_MAX ?? 8);
 const WEIGHT_FLOOR = Number(process.env.WEIGHT_FLOOR ?? -1e9);
 // Logit of a text whose words the model has never seen: benign unless the technique signals say otherwise.
 const PRIOR = Number(process.env.PRIOR ?? -3);
+const OWN_WEIGHT = Number(process.env.OWN_WEIGHT ?? 3);
 // Texts with few features are little evidence: the model's share is scaled by 1/sqrt(max(n, MIN_FEATURES)).
-const MIN_FEATURES = Number(process.env.MIN_FEATURES ?? 1);
+const MIN_FEATURES = Number(process.env.MIN_FEATURES ?? 12);
 const NORM = (n) => 1 / Math.sqrt(Math.max(MIN_FEATURES, n));
 const SIZE = 1 << FEATURE_BITS;
 
@@ -152,7 +153,9 @@ function trainModel(data, { l2, epochs, lr, seed }) {
   // hard negatives ("Act as ..." prompts) or the small attack sets.
   const size = new Map();
   for (const r of data) size.set(`${r.file}|${r.label}`, (size.get(`${r.file}|${r.label}`) ?? 0) + 1);
-  const raw = data.map((r) => 1 / Math.sqrt(size.get(`${r.file}|${r.label}`)));
+  // Our own hard negatives count OWN_WEIGHT times more: they stand for the benign traffic full of
+  // trigger words that the development data lacks (short requests that say "pretend", "forget", "rules").
+  const raw = data.map((r) => (r.file === 'own-hard-negatives' ? OWN_WEIGHT : 1) / Math.sqrt(size.get(`${r.file}|${r.label}`)));
   const total = [0, 0];
   data.forEach((r, i) => (total[r.label] += raw[i]));
   const rowWeight = data.map((r, i) => (raw[i] * data.length) / 2 / total[r.label]);
@@ -316,6 +319,7 @@ const out = {
   trainedOn: files,
   rows: rows.length,
   hyperParameters: best.hp,
+  minFeatures: MIN_FEATURES,
   modelMin: MODEL_MIN,
   modelMax: MODEL_MAX,
   weights: Buffer.from(q.buffer).toString('base64'),

@@ -16,7 +16,8 @@ export interface AppOptions {
 }
 
 /**
- * The guard of the demo: a deny list, secrets replaced by labels (the default), and personal data
+ * The guard of the demo: prompt-injection detection (balanced, blocking), a deny list, secrets
+ * replaced by labels (the default), and personal data
  * replaced by per-conversation placeholders (`<EMAIL_1>`) that are restored in the answer, so the
  * model never sees them but the user reads them back.
  */
@@ -24,6 +25,7 @@ export const demoOptions = {
   customPatterns: {
     deny: ['ignore previous instructions', 'ignore all previous instructions', /reveal (?:your|the) system prompt/i],
   },
+  injection: { preset: 'balanced' },
   pii: { operator: 'pseudonymize' },
 } satisfies GuardOptions;
 

@@ -192,8 +192,8 @@ describe('createGuard().check: rules and actions', () => {
     await guard.check({ route, body: chat('topsecret') });
     await guard.check({ route, body: chat('fine') });
     expect(events).toEqual([
-      { type: 'request.denied', format: 'openai-chat', code: 'llmguard_blocked_content', status: 400, findings: 1, rules: ['custom.patterns'] },
-      { type: 'request.allowed', format: 'openai-chat', findings: 0, rules: [] },
+      { type: 'request.denied', format: 'openai-chat', code: 'llmguard_blocked_content', status: 400, findings: 1, rules: ['custom.patterns'], kinds: ['custom.deny'] },
+      { type: 'request.allowed', format: 'openai-chat', findings: 0, rules: [], kinds: [] },
     ]);
     const throwing = createGuard({ audit: () => { throw new Error('sink down'); } });
     expect((await throwing.check({ route, body: chat('fine') })).allowed).toBe(true);

@@ -6,6 +6,7 @@ import { hasLoneSurrogate, normalizeText } from './normalize/normalize-text.js';
 import { resolveOptions, type GuardOptions, type ResolvedConfig } from './options.js';
 import { createOutputFilter, type OutputFilter } from './output/output-filter.js';
 import type { OutputTransform } from './output/transform.js';
+import type { Rule } from './rules.js';
 import { scanMessages, type Scan } from './scan-messages.js';
 import type { Decision, DenyDecision, ErrorCode, GuardRequest, Message } from './types.js';
 
@@ -84,7 +85,7 @@ async function decide(config: ResolvedConfig, request: GuardRequest): Promise<De
   }
 
   const scanned = normalizeScanned(config, messages);
-  const scan = scanMessages(config, scanned, messages);
+  const scan = scanMessages(config, rulesFor(config, request.route), scanned, messages);
   if (scan.blocked) {
     return { ...deny(codec.id, 'llmguard_blocked_content', 'The request was blocked by a content rule.', null), findings: scan.findings };
   }
@@ -105,6 +106,14 @@ async function pseudonymizeInto(config: ResolvedConfig, scan: Scan, scanned: rea
     scan.pseudonyms.forEach((pending, k) => scan.writes.push({ path: pending.path, value: texts[k] }));
   }
   return p.restoreFor(conversation);
+}
+
+/** The rule list for a route: the longest matching `routes` prefix of a per-route override, else the default. */
+function rulesFor(config: ResolvedConfig, route: string | undefined): readonly Rule[] {
+  if (route !== undefined) {
+    for (const r of config.routeRules) if (route.startsWith(r.prefix)) return r.rules;
+  }
+  return config.rules;
 }
 
 /** NFKC and invisible-character removal on the roles that are scanned; other roles are kept as sent. */
@@ -130,9 +139,11 @@ function denyFor(format: string, v: LimitViolation): DenyDecision {
 function emitAudit(config: ResolvedConfig, decision: Decision): void {
   if (config.audit === undefined) return;
   const rules = [...new Set(decision.findings.map((f) => f.ruleId))];
+  // Kinds explain a decision (`injection.role-hijack`, `pii.email`) without carrying any text.
+  const kinds = [...new Set(decision.findings.map((f) => f.kind))];
   const event = decision.allowed
-    ? { type: 'request.allowed', format: decision.format, findings: decision.findings.length, rules }
-    : { type: 'request.denied', format: decision.format, code: decision.code, status: decision.status, findings: decision.findings.length, rules };
+    ? { type: 'request.allowed', format: decision.format, findings: decision.findings.length, rules, kinds }
+    : { type: 'request.denied', format: decision.format, code: decision.code, status: decision.status, findings: decision.findings.length, rules, kinds };
   try {
     config.audit(event);
   } catch {

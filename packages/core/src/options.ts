@@ -13,6 +13,7 @@ import { pseudonymizer, type Pseudonymizer } from './redaction/pseudonymizer.js'
 import type { PlaceholderVault } from './redaction/vault.js';
 import { isSecret, type Secret } from './secrets/secret.js';
 import type { Detector } from './types.js';
+import { promptInjection } from './detectors/injection/prompt-injection.js';
 import type { Role } from './types.js';
 
 const off = z.literal(false);
@@ -35,6 +36,27 @@ const patternList = z.array(z.union([z.string().min(1), z.instanceof(RegExp)]));
 
 const actionSchema = z.enum(['block', 'redact', 'report']);
 const threshold = z.number().min(0).max(1);
+
+const injectionOverride = z
+  .object({
+    preset: z.enum(['strict', 'balanced', 'permissive']).optional(),
+    threshold: threshold.optional(),
+    action: z.enum(['block', 'report']).optional(),
+  })
+  .strict();
+
+const injectionSchema = z
+  .object({
+    preset: z.enum(['strict', 'balanced', 'permissive']).default('balanced'),
+    /** Score threshold in 0..1; overrides the preset's. */
+    threshold: threshold.optional(),
+    action: z.enum(['block', 'report']).default('block'),
+    /** Phrases or patterns that are known false positives in your app. */
+    allow: z.array(z.union([z.string().min(1), z.instanceof(RegExp)])).default([]),
+    /** Per-route overrides by path prefix (`{ '/v1/admin': { preset: 'strict' }, '/v1/internal': false }`). */
+    routes: z.record(z.string().startsWith('/'), z.union([injectionOverride, off])).default({}),
+  })
+  .strict();
 
 const secretsSchema = z
   .object({
@@ -124,6 +146,7 @@ const optionsSchema = z
         off,
       ])
       .default(false),
+    injection: z.union([injectionSchema, off]).default(false),
     secrets: z.union([secretsSchema, off]).default(() => secretsSchema.parse({})),
     pii: z.union([piiSchema, off]).default(false),
     redaction: redactionSchema.default(() => redactionSchema.parse({})),
@@ -157,6 +180,8 @@ export interface ResolvedConfig {
   params: z.output<typeof paramsSchema> | false;
   normalize: z.output<typeof normalizeSchema> | false;
   rules: readonly Rule[];
+  /** Rule lists of per-route overrides, longest prefix first. */
+  routeRules: readonly { prefix: string; rules: readonly Rule[] }[];
   /** Reversible redaction, when a rule pseudonymizes. */
   pseudonymizer: Pseudonymizer | undefined;
   /** The output chain: your transforms, then (per request) placeholder restoration, then escaping. */
@@ -174,6 +199,7 @@ const FIXES: Readonly<Record<string, string>> = {
   params: 'use { min, max } ranges and a positive maxTokens, or false',
   rules: 'build rules with block(detector), redact(detector) or report(detector)',
   customPatterns: 'use { deny: [...strings or RegExps], allow?: [...], action?: "block" | "redact" | "report" }',
+  injection: "use { preset?: 'strict' | 'balanced' | 'permissive', threshold?, action?: 'block' | 'report', allow?: [...], routes?: { '/prefix': {...} | false } } or false",
   secrets: 'use { action?, operator?: "label" | "mask" | "hash" | "remove", exclude?: [rule ids], generic? } or false',
   pii: 'use { action?, operator?: "pseudonymize" | "label" | "mask" | "hash" | "remove", entities?, exclude?, phoneRegions? } or false',
   redaction: 'use { hashKey?: string (16+ characters) or secret(...), maskKeep?, vault?, restore?: [entities] | boolean }',
@@ -214,6 +240,12 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
     const detector = customPatterns({ deny: o.customPatterns.deny, allow: o.customPatterns.allow });
     rules.push(ruleFor(o.customPatterns.action, detector, { id: 'custom.patterns', replacement: o.customPatterns.replacement }));
   }
+  // Prompt injection runs first: a blocked request needs no redaction work.
+  let injectionAt = -1;
+  if (o.injection !== false) {
+    injectionAt = rules.length;
+    rules.push(injectionRule(o.injection, {}));
+  }
   const operatorOf = (name: 'label' | 'mask' | 'hash' | 'remove'): RedactionOperator =>
     name === 'label'
       ? label()
@@ -243,6 +275,16 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
   const outputEscape = o.output !== false && o.output.escapeHtml ? [escapeHtml()] : [];
   const output: OutputTransform[] = [...outputTransforms, ...outputEscape];
   const pseudonymizes = rules.some((r) => r.pseudonymize);
+  const injection = o.injection;
+  const routeRules =
+    injection === false
+      ? []
+      : Object.entries(injection.routes)
+          .sort(([a], [b]) => b.length - a.length)
+          .map(([prefix, override]) => ({
+            prefix,
+            rules: override === false ? rules.filter((_r, i) => i !== injectionAt) : rules.map((r, i) => (i === injectionAt ? injectionRule(injection, override) : r)),
+          }));
   return Object.freeze({
     format: o.format === 'auto' ? 'auto' : typeof o.format === 'string' ? BUILTIN_FORMATS[o.format] : o.format,
     methods: new Set(o.methods.map((m) => m.toUpperCase())),
@@ -252,6 +294,7 @@ export function resolveOptions(options: unknown = {}): ResolvedConfig {
     params: o.params,
     normalize: o.normalize,
     rules: Object.freeze(rules),
+    routeRules: Object.freeze(routeRules),
     pseudonymizer: pseudonymizes ? pseudonymizer({ vault: o.redaction.vault, restore: o.redaction.restore }) : undefined,
     output: Object.freeze(output),
     outputTransforms: Object.freeze([...outputTransforms]),
@@ -287,6 +330,26 @@ function deepestIssue(issue: LooseIssue): LooseIssue {
   const inner = deepestIssue(best);
   return { ...inner, path: [...issue.path, ...inner.path] };
 }
+
+type InjectionSettings = z.output<typeof injectionSchema>;
+
+/**
+ * The prompt-injection rule. The detector applies its preset threshold itself, so the rule's is 0.
+ * Normalisation strips Unicode tag characters before detectors run; a text that arrived with them
+ * is scanned as sent, so tag smuggling is seen (and the decoded payload scored).
+ */
+function injectionRule(settings: InjectionSettings, override: z.output<typeof injectionOverride>): Rule {
+  const preset = override.preset ?? settings.preset;
+  const t = override.threshold ?? (override.preset === undefined ? settings.threshold : undefined);
+  const inner = promptInjection({ preset, allow: settings.allow, ...(t === undefined ? {} : { threshold: t }) });
+  const detector: Detector = {
+    id: inner.id,
+    detect: (text, context) => (context !== undefined && TAG_CHARACTER.test(context.original) ? inner.detect(context.original) : inner.detect(text)),
+  };
+  return (override.action ?? settings.action) === 'block' ? block(detector, { id: 'injection', threshold: 0 }) : report(detector, { id: 'injection', threshold: 0 });
+}
+
+const TAG_CHARACTER = /\uDB40[\uDC00-\uDC7F]/;
 
 function ruleFor(action: 'block' | 'redact' | 'report', detector: Detector, options: RedactRuleOptions): Rule {
   return action === 'block' ? block(detector, options) : action === 'redact' ? redact(detector, options) : report(detector, options);

@@ -1,6 +1,7 @@
 import type { PathWrite } from './formats/body-path.js';
 import type { ResolvedConfig } from './options.js';
 import { applyRedactions, type Redaction } from './redaction/apply-redactions.js';
+import type { Rule } from './rules.js';
 import type { DetectorMatch, Finding, Message } from './types.js';
 
 /** A text whose pseudonymized spans still need placeholders from the vault (an async step). */
@@ -24,15 +25,16 @@ export interface Scan {
  * replacement redactions, and set aside pseudonymized spans. Where spans overlap, replacement
  * redactions (secrets) win over pseudonyms, so a secret can never come back through restoration.
  */
-export function scanMessages(config: ResolvedConfig, scanned: readonly Message[], original: readonly Message[]): Scan {
+export function scanMessages(config: ResolvedConfig, rules: readonly Rule[], scanned: readonly Message[], original: readonly Message[]): Scan {
   const scan: Scan = { findings: [], writes: [], pseudonyms: [], blocked: false };
   for (let i = 0; i < scanned.length; i++) {
     const m = scanned[i] as Message;
     if (!config.scanRoles.has(m.role)) continue;
     const redactions: Redaction[] = [];
     const pseudo: DetectorMatch[] = [];
-    for (const rule of config.rules) {
-      for (const match of rule.detector.detect(m.text)) {
+    const context = { original: (original[i] as Message).text };
+    for (const rule of rules) {
+      for (const match of rule.detector.detect(m.text, context)) {
         if (match.score < rule.threshold) continue;
         scan.findings.push({
           ruleId: rule.id,

@@ -56,7 +56,16 @@ export interface DetectorMatch {
  */
 export interface Detector {
   id: string;
-  detect(text: string): readonly DetectorMatch[];
+  /**
+   * Matches in `text` (the normalised text the guard forwards). `context.original` is the text as
+   * sent, for signals that normalisation removes (invisible tag characters, for instance).
+   */
+  detect(text: string, context?: DetectContext): readonly DetectorMatch[];
+}
+
+/** What else a detector may look at besides the text it scans. */
+export interface DetectContext {
+  original: string;
 }
 
 /** A finding: where and what, by which rule; it never carries the matched text. */

@@ -461,14 +461,16 @@ function fastPath(src: string, o: Resolved, depth: number): CanonicalText | null
   return plainCanonical(src, symbolBurst(src), o, depth);
 }
 
-function plainCanonical(src: string, symbols: number, o: Resolved, depth: number): CanonicalText {
+function plainCanonical(src: string, symbols: number, o: Resolved, depth: number, regularSpace = false): CanonicalText {
   let text = src.toLowerCase();
-  let lead = 0;
-  while (lead < text.length && isSpaceCode(text.charCodeAt(lead))) lead++;
-  let to = text.length;
-  while (to > lead && isSpaceCode(text.charCodeAt(to - 1))) to--;
-  if (lead > 0 || to < text.length) text = text.slice(lead, to);
-  text = text.replace(NEWLINE_RUN, '\n').replace(SPACE_RUN, ' ');
+  if (!regularSpace) {
+    let lead = 0;
+    while (lead < text.length && isSpaceCode(text.charCodeAt(lead))) lead++;
+    let to = text.length;
+    while (to > lead && isSpaceCode(text.charCodeAt(to - 1))) to--;
+    if (lead > 0 || to < text.length) text = text.slice(lead, to);
+    text = text.replace(NEWLINE_RUN, '\n').replace(SPACE_RUN, ' ');
+  }
   const signals = newSignals();
   signals.symbols = symbols;
   let full: CanonicalText | undefined;
@@ -487,11 +489,13 @@ function plainCanonical(src: string, symbols: number, o: Resolved, depth: number
  * The canonical text of a text the caller has already checked to be plain: printable ASCII with
  * nothing to fold but case and whitespace (see `NEEDS_FULL_PASS`). Detectors that scan the
  * original text themselves use it to skip the checks; the result equals `canonicalText(src)`.
+ * `regularSpace` says the whitespace is already canonical (single spaces and line breaks, none
+ * leading or trailing), so lower-casing is all there is to do.
  * @example
  * plainAsciiCanonical('Hello  World', 0).text // 'hello world'
  */
-export function plainAsciiCanonical(src: string, symbols: number): CanonicalText {
-  return plainCanonical(src, symbols, DEFAULTS, 0);
+export function plainAsciiCanonical(src: string, symbols: number, regularSpace = false): CanonicalText {
+  return plainCanonical(src, symbols, DEFAULTS, 0, regularSpace);
 }
 
 function isSpaceCode(c: number): boolean {

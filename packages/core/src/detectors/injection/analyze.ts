@@ -76,6 +76,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
     f = plain;
   }
   const plainSymbols = plain === null ? 0 : plain.symbols;
+  const plainRegular = plain !== null && plain.regularSpace;
 
   // Strongest hit per technique (a short list: most texts have none).
   const best: TechniqueHit[] = [];
@@ -91,19 +92,26 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   }
   const lo = f.anchorLo | ALWAYS_LO | scriptLo;
   const hi = f.anchorHi | ALWAYS_HI | scriptHi;
-  for (let i = 0; i < SIGNALS.length; i++) {
-    if (i < 32 ? (lo & (1 << i)) === 0 : (hi & (1 << (i - 32))) === 0) continue;
-    const signal = SIGNALS[i] as (typeof SIGNALS)[number];
-    // Required substrings are punctuation (`<`, `=`, `](`): for plain text the original has them
-    // exactly where the canonical text does, so the canonical text is built only when needed.
-    const pre = canonical === undefined ? text : canonical.text;
-    if (signal.requires !== undefined && !includesAll(pre, signal.requires)) continue;
-    if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
-    const t = (canonical ??= plainAsciiCanonical(text, plainSymbols)).text;
-    const m = firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, (scriptLo & (i < 32 ? 1 << i : 0)) !== 0 || (scriptHi & (i >= 32 ? 1 << (i - 32) : 0)) !== 0 || isAlways(i));
-    if (m === null) continue;
-    if (m.start >= (canonical ??= plainAsciiCanonical(text, plainSymbols)).mainLength) hitInPayload = true;
-    consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
+  // Visit only the candidate signals: the set bits of (lo, hi), lowest first.
+  for (let rest = lo, base = 0; base <= 32; rest = hi, base += 32) {
+    while (rest !== 0) {
+      const bit = rest & -rest;
+      rest ^= bit;
+      const i = base + 31 - Math.clz32(bit);
+      const signal = SIGNALS[i];
+      if (signal === undefined) continue;
+      // Required substrings are punctuation (`<`, `=`, `](`): for plain text the original has them
+      // exactly where the canonical text does, so the canonical text is built only when needed.
+      const pre = canonical === undefined ? text : canonical.text;
+      if (signal.requires !== undefined && !includesAll(pre, signal.requires)) continue;
+      if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
+      canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular);
+      const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
+      const m = firstMatch(PATTERNS[i] as RegExp, canonical.text, i, f.chunkLo, f.chunkHi, whole);
+      if (m === null) continue;
+      if (m.start >= canonical.mainLength) hitInPayload = true;
+      consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
+    }
   }
 
   // Obfuscation: evidence from the canonical pass itself (none for plain text).
@@ -117,7 +125,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   if (s.payloads.length > 0) obfuscation += PAYLOAD_WEIGHT;
   if (hitInPayload) obfuscation += HIT_IN_PAYLOAD_WEIGHT;
   if (obfuscation > 0) {
-    const c = (canonical ??= plainAsciiCanonical(text, plainSymbols));
+    const c = (canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular));
     const start = s.payloads.length > 0 ? c.mainLength : 0;
     consider(best, { technique: 'obfuscation', signal: 'canonical-pass', weight: Math.min(OBFUSCATION_CAP, obfuscation), start, end: c.text.length });
   }
@@ -126,11 +134,11 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const suffix = symbols >= SYMBOL_BURST ? adversarialSuffix(text) : null;
   if (suffix !== null && suffix.strength > 0) {
     // The suffix is found on the original text; report it in canonical offsets approximately.
-    const n = (canonical ??= plainAsciiCanonical(text, plainSymbols)).text.length;
+    const n = (canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular)).text.length;
     consider(best, { technique: 'adversarial-suffix', signal: 'token-statistics', weight: SUFFIX_WEIGHT * suffix.strength, start: Math.min(n, suffix.start), end: Math.min(n, suffix.end) });
   }
 
-  if (best.length > 0 && dataContext((canonical ??= plainAsciiCanonical(text, plainSymbols)).text)) {
+  if (best.length > 0 && dataContext((canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular)).text)) {
     const indirect = find(best, 'indirect-injection');
     const addressed = find(best, 'instruction-override') ?? (indirect !== undefined && indirect.signal !== 'output-override' ? indirect : undefined) ?? find(best, 'exfiltration');
     if (addressed !== undefined) {
@@ -142,12 +150,12 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const hits = best.length > 1 ? best.sort((a, b) => b.weight - a.weight) : best;
   let ruleLogit = 0;
   for (const h of hits) ruleLogit += h.weight;
-  const modelLogit = model === null || f.count === 0 ? 0 : Math.min(model.max, Math.max(model.min, (model.scale * f.sum) / Math.sqrt(f.count)));
+  const modelLogit = model === null || f.count === 0 ? 0 : Math.min(model.max, Math.max(model.min, (model.scale * f.sum) / Math.sqrt(Math.max(f.count, model.minFeatures))));
   // Texts of words the model never saw lean on the prior (benign) intercept, not the training mix.
   const knownShare = f.count > 0 ? f.known / f.count : 0;
   const intercept = model === null ? 0 : knownShare * model.intercept + (1 - knownShare) * model.prior - model.threshold;
   const logit = model === null ? ruleLogit : intercept + model.ruleScale * ruleLogit + modelLogit;
-  return new LazyAnalysis(text, plainSymbols, canonical, hits, ruleLogit, modelLogit, logit);
+  return new LazyAnalysis(text, plainSymbols, plainRegular, canonical, hits, ruleLogit, modelLogit, logit);
 }
 
 /** An analysis whose canonical text (for plain ASCII input) is built on first use. */
@@ -156,6 +164,7 @@ class LazyAnalysis implements Analysis {
   constructor(
     private readonly text: string,
     private readonly symbols: number,
+    private readonly regularSpace: boolean,
     private built: CanonicalText | undefined,
     readonly hits: TechniqueHit[],
     readonly ruleLogit: number,
@@ -165,7 +174,7 @@ class LazyAnalysis implements Analysis {
     this.score = sigmoid(logit);
   }
   get canonical(): CanonicalText {
-    return (this.built ??= plainAsciiCanonical(this.text, this.symbols));
+    return (this.built ??= plainAsciiCanonical(this.text, this.symbols, this.regularSpace));
   }
 }
 

@@ -24,6 +24,8 @@ export interface InjectionModel {
    */
   readonly min: number;
   readonly max: number;
+  /** The model's sum is divided by sqrt(max(features, minFeatures)): short texts are little evidence. */
+  readonly minFeatures: number;
 }
 
 interface WeightsFile {
@@ -34,6 +36,7 @@ interface WeightsFile {
   prior?: number;
   threshold?: number;
   ruleScale?: number;
+  minFeatures?: number;
   modelMin?: number;
   modelMax?: number;
   weights: string;
@@ -71,6 +74,7 @@ export function loadInjectionModel(): InjectionModel {
     ruleScale: file.ruleScale ?? 1,
     min: file.modelMin ?? -5,
     max: file.modelMax ?? 8,
+    minFeatures: file.minFeatures ?? 1,
   });
   return cached;
 }

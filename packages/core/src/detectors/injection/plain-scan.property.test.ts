@@ -16,7 +16,7 @@ const model = loadInjectionModel();
 const piece = fc.constantFrom(
   'the', 'Ignore', 'previous', 'RULES', 'system', 'prompt', 'you', 'are', 'now', ' ', ' ', '  ', '\n', '\n\n', '\t', '.', ',', '!', '?',
   '-', '_', '*', '/', '+', '=', '"', "'", '(', ')', '[', ']', '{', '}', '<', '>', '#', '|', '\\', '&', '&amp;', '%', '%41', '@', '$',
-  '0', '1', '2', '3', '8', '9', 'a', 'b', 'x', 'u', 'Q', 'Zm9yZ2V0IGFsbA', 'deadbeefcafe0123456789', 'gur', 'lbh', 'a b c d', 'i.g.n.o.r.e',
+  '0', '1', '2', '3', '8', '9', 'a', 'b', 'x', 'u', 'Q', ' \n', '\n ', '\r\n', '\t', '\v', 'Zm9yZ2V0IGFsbA', 'deadbeefcafe0123456789', 'gur', 'lbh', 'a b c d', 'i.g.n.o.r.e',
 );
 const asciiText = fc.array(piece, { maxLength: 120 }).map((p) => p.join(''));
 // Long enough for the per-chunk anchor masks (texts over 1024 characters).
@@ -30,6 +30,7 @@ describe('plainScan', () => {
         if (plain === null) return;
         const canonical = canonicalText(text);
         expect(plainAsciiCanonical(text, plain.symbols).text).toBe(canonical.text);
+        expect(plainAsciiCanonical(text, plain.symbols, plain.regularSpace).text).toBe(canonical.text);
         const full = extractFeatures(canonical.text, table, { weights: model.weights, indices: null });
         expect(plain.sum).toBe(full.sum);
         expect(plain.count).toBe(full.count);

@@ -13,6 +13,8 @@ import { anchorSlot, CHUNK, FEATURE_MASK, wordFeatureTables, type AnchorTable, t
 export interface PlainScan extends TextFeatures {
   /** Largest number of ASCII symbols within 80 characters, up to SYMBOL_BURST. */
   symbols: number;
+  /** Whitespace is already canonical: the canonical text is the lower-cased text. */
+  regularSpace: boolean;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -91,6 +93,8 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
   // Position in the canonical text (whitespace runs collapse to one character, leading ones vanish).
   let cpos = 0;
   let inSpace = true;
+  // Whether whitespace is already canonical (single spaces and line breaks, none leading or trailing).
+  let regularSpace = true;
   // Base64/hex run: length, and whether it holds a capital after its start or a digit, + or /.
   let run = 0;
   let runMixed = false;
@@ -129,6 +133,10 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     }
     if (c === 32 || (c >= 9 && c <= 13)) {
       if (!inSpace) cpos++;
+      // A run of two, a leading or trailing one (the end sentinel is a space), or a tab or CR:
+      // the canonical text then differs from the lower-cased text by more than case.
+      else if (i < n || n === 0 || src.charCodeAt(n - 1) === 32 || (src.charCodeAt(n - 1) >= 9 && src.charCodeAt(n - 1) <= 13)) regularSpace = false;
+      if (c !== 32 && c !== 10) regularSpace = false;
       inSpace = true;
     } else {
       cpos++;
@@ -262,5 +270,5 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
     }
   }
-  return { anchorLo: anchorLo & anchor2Lo, anchorHi: anchorHi & anchor2Hi, scripts: 0, sum, count, known, chunkLo, chunkHi, symbols: burst };
+  return { anchorLo: anchorLo & anchor2Lo, anchorHi: anchorHi & anchor2Hi, scripts: 0, sum, count, known, chunkLo, chunkHi, symbols: burst, regularSpace };
 }
