@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { INJECTION_PRESET_THRESHOLDS, promptInjection, type InjectionPreset, type PromptInjectionDetector } from '@llmguard/core';
+import { evaluateLabelled } from './eval-labelled.js';
 import { evaluatePii } from './eval-pii.js';
 import { evaluateSecrets } from './eval-secrets.js';
 
@@ -13,21 +13,6 @@ Exit codes: 0 success (whatever the scores), 2 unreadable input or bad usage.`;
 
 /** A usage or input error: printed on stderr, exit code 2. */
 class CliError extends Error {}
-
-interface Counts {
-  n: number;
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-}
-
-interface Rates extends Counts {
-  tpr: number | null;
-  fpr: number | null;
-  precision: number | null;
-  f1: number | null;
-}
 
 function parseArgs(argv: readonly string[]): { command: string | undefined; flags: Map<string, string | true>; files: string[] } {
   const [command, ...rest] = argv;
@@ -56,90 +41,16 @@ function presetOf(flags: Map<string, string | true>): InjectionPreset {
   return p;
 }
 
-function rates(c: Counts): Rates {
-  const tpr = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : null;
-  const fpr = c.fp + c.tn > 0 ? c.fp / (c.fp + c.tn) : null;
-  const precision = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null;
-  const f1 = precision !== null && tpr !== null && precision + tpr > 0 ? (2 * precision * tpr) / (precision + tpr) : tpr === null ? null : 0;
-  return { ...c, tpr, fpr, precision, f1 };
-}
-
-function percentile(sorted: Float64Array, p: number): number | null {
-  if (sorted.length === 0) return null;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return Math.round((sorted[i] as number) * 100) / 100;
-}
-
-interface Row {
-  text: string;
-  label: 0 | 1;
-}
-
-/** Read a JSONL file of `{text, label}` rows; any unreadable file or row is a CliError. */
-function readRows(file: string): Row[] {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const rows: Row[] = [];
-  const lines = content.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).trim();
-    if (line === '') continue;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new CliError(`${file}:${i + 1}: not valid JSON`);
-    }
-    const r = row as { text?: unknown; label?: unknown };
-    if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || (r.label !== 0 && r.label !== 1)) {
-      throw new CliError(`${file}:${i + 1}: expected {"text": string, "label": 0|1}`);
-    }
-    rows.push({ text: r.text, label: r.label });
-  }
-  return rows;
-}
-
-/** `llmguard eval --task injection`: per-file and pooled confusion counts, rates and speed. */
+/** `llmguard eval --task injection|secrets|pii`: one JSON object (see USAGE). */
 function evaluate(flags: Map<string, string | true>, files: string[]): string {
   const task = flags.get('--task');
-  if (task === 'secrets') return evaluateSecrets(files, (message) => new CliError(message));
-  if (task === 'pii') return evaluatePii(files, (message) => new CliError(message));
-  if (task !== 'injection') throw new CliError(`eval needs --task injection${task === undefined ? '' : ` (got ${String(task)})`}`);
-  if (files.length === 0) throw new CliError('eval needs at least one FILE.jsonl');
+  const fail = (message: string) => new CliError(message);
+  if (task === 'secrets') return evaluateSecrets(files, fail);
+  if (task === 'pii') return evaluatePii(files, fail);
+  if (task !== 'injection') throw new CliError(`eval needs --task injection, secrets or pii${task === undefined ? '' : ` (got ${String(task)})`}`);
   const preset = presetOf(flags);
-  // Read everything first: an unreadable file fails before any work.
-  const inputs = files.map((file) => ({ file, rows: readRows(file) }));
   const detector = promptInjection({ preset });
-  const encoder = new TextEncoder();
-  // Warm up (JIT and lazily compiled patterns) on up to 20,000 rows, so the timings describe the
-  // detector as a long-running server runs it; the counts come from the timed pass below.
-  let warm = 0;
-  for (const { rows } of inputs) for (const row of rows) if (warm++ < 20_000) detector.explain(row.text);
-  const timings: number[] = [];
-  const pooled: Counts = { n: 0, tp: 0, fp: 0, tn: 0, fn: 0 };
-  const perFile = inputs.map(({ file, rows }) => {
-    const c: Counts = { n: 0, tp: 0, fp: 0, tn: 0, fn: 0 };
-    for (const row of rows) {
-      const start = process.hrtime.bigint();
-      const flagged = detector.explain(row.text).flagged;
-      const elapsedUs = Number(process.hrtime.bigint() - start) / 1000;
-      const bytes = encoder.encode(row.text).length;
-      // Microseconds per KiB of UTF-8 text, one sample per row.
-      if (bytes > 0) timings.push(elapsedUs / (bytes / 1024));
-      const key = flagged ? (row.label === 1 ? 'tp' : 'fp') : row.label === 1 ? 'fn' : 'tn';
-      c[key]++;
-      c.n++;
-      pooled[key]++;
-      pooled.n++;
-    }
-    return { file, ...rates(c) };
-  });
-  const sorted = Float64Array.from(timings).sort();
-  return JSON.stringify({ task: 'injection', preset, files: perFile, pooled: rates(pooled), usPerKb: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) } });
+  return evaluateLabelled({ task: 'injection', preset }, files, (text) => detector.explain(text).flagged, fail);
 }
 
 async function readStdin(): Promise<string> {

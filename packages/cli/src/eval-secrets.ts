@@ -1,55 +1,12 @@
 import { secretsDetector } from '@llmguard/core';
-import { FINDING_THRESHOLD, type InputError, ratio, readJsonl, Timer } from './eval-support.js';
-
-interface Row {
-  text: string;
-  label: 0 | 1;
-}
-
-interface Counts {
-  n: number;
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-}
-
-function rates(c: Counts) {
-  const tpr = ratio(c.tp, c.tp + c.fn);
-  const precision = ratio(c.tp, c.tp + c.fp);
-  const f1 = precision !== null && tpr !== null ? (precision + tpr > 0 ? Math.round(((2 * precision * tpr) / (precision + tpr)) * 10000) / 10000 : 0) : tpr === null ? null : 0;
-  return { ...c, tpr, fpr: ratio(c.fp, c.fp + c.tn), precision, f1 };
-}
-
-function checkRow(row: unknown): Row | string {
-  const r = row as { text?: unknown; label?: unknown };
-  if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || (r.label !== 0 && r.label !== 1)) return 'expected {"text": string, "label": 0|1}';
-  return { text: r.text, label: r.label };
-}
+import { evaluateLabelled } from './eval-labelled.js';
+import { FINDING_THRESHOLD, type InputError } from './eval-support.js';
 
 /**
  * `llmguard eval --task secrets FILE.jsonl ...`: a row is flagged when the secrets detector has
  * any finding at or above the default rule threshold. Same fields as the injection task.
  */
 export function evaluateSecrets(files: readonly string[], fail: InputError): string {
-  if (files.length === 0) throw fail('eval needs at least one FILE.jsonl');
-  const inputs = files.map((file) => ({ file, rows: readJsonl(file, checkRow, fail) }));
   const detector = secretsDetector();
-  // One untimed pass first, so timings measure the compiled detector rather than the JIT warming up.
-  for (const { rows } of inputs) for (const row of rows) detector.detect(row.text);
-  const timer = new Timer();
-  const pooled: Counts = { n: 0, tp: 0, fp: 0, tn: 0, fn: 0 };
-  const perFile = inputs.map(({ file, rows }) => {
-    const c: Counts = { n: 0, tp: 0, fp: 0, tn: 0, fn: 0 };
-    for (const row of rows) {
-      const flagged = timer.time(row.text, () => detector.detect(row.text).some((m) => m.score >= FINDING_THRESHOLD));
-      const key = flagged ? (row.label === 1 ? 'tp' : 'fp') : row.label === 1 ? 'fn' : 'tn';
-      c[key]++;
-      c.n++;
-      pooled[key]++;
-      pooled.n++;
-    }
-    return { file, ...rates(c) };
-  });
-  return JSON.stringify({ task: 'secrets', files: perFile, pooled: rates(pooled), usPerKb: timer.summary() });
+  return evaluateLabelled({ task: 'secrets' }, files, (text) => detector.detect(text).some((m) => m.score >= FINDING_THRESHOLD), fail);
 }
