@@ -191,7 +191,9 @@ describe('interceptResponse', () => {
     const body = await (await post(`${url}/v1/chat/completions`)).text();
     expect(body).toBe('data: {"a":1}\n\n');
     await new Promise((r) => setTimeout(r, 20));
-    expect(events).toEqual(['write', 'finish', 'end']);
+    // Node 20 runs the end callback after 'finish', Node 24 before it: only the set and the first matter.
+    expect(events[0]).toBe('write');
+    expect([...events].sort()).toEqual(['end', 'finish', 'write']);
   });
 
   it('aborts res.locals.llmguard.signal when the client disconnects mid-stream', async () => {
