@@ -30,10 +30,9 @@ export function interceptResponse(res: Response, filter: ResponseFilter): void {
   if (res.getHeaderNames().length === 0) res.setHeader('x-llmguard', '1').removeHeader('x-llmguard');
 
   const decide = (): void => {
-    const kind = filter.kind(res.getHeader('content-type')?.toString());
-    // HEAD, 204 and 304 have no body to filter, though HEAD keeps the GET's Content-Length.
-    const bodiless = res.req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
-    if (bodiless || kind === 'none') {
+    // Bodiless answers (HEAD keeps the GET's Content-Length) come back as 'none'.
+    const kind = filter.kind(res.getHeader('content-type'), { method: res.req.method, status: res.statusCode });
+    if (kind === 'none') {
       mode = 'none';
       Object.assign(res, { write, end });
       return;

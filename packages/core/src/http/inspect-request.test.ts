@@ -152,4 +152,16 @@ describe('inspectRequest', () => {
     expect(s.push(bytes.slice(0, 45)) + s.push(bytes.slice(45)) + s.end()).toBe(r.response.whole('json', whole));
     expect(r.response.whole('json', whole)).toContain('&lt;b&gt;é&lt;/b&gt;');
   });
+
+  it('classifies responses by content type, and bodiless ones (HEAD, 204, 304) as none', async () => {
+    const r = await inspectRequest(guard, post('/v1/chat/completions', text('{"model":"m","messages":[{"role":"user","content":"hi"}]}')));
+    if (r.type !== 'forward') throw new Error(r.type);
+    expect(r.response.kind('text/event-stream; charset=utf-8')).toBe('sse');
+    expect(r.response.kind(['application/json'])).toBe('json');
+    expect(r.response.kind('application/problem+json', { method: 'POST', status: 400 })).toBe('json');
+    expect(r.response.kind('text/html')).toBe('none');
+    expect(r.response.kind('application/json', { method: 'HEAD', status: 200 })).toBe('none');
+    expect(r.response.kind('application/json', { method: 'POST', status: 204 })).toBe('none');
+    expect(r.response.kind('text/event-stream', { method: 'GET', status: 304 })).toBe('none');
+  });
 });

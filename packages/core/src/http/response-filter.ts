@@ -7,7 +7,8 @@ import type { BodyKind, ChunkFilter, OutputFilter } from '../output/output-filte
 export interface ResponseFilter {
   /** False when no output transform is configured: adapters can leave the response alone. */
   readonly active: boolean;
-  kind(contentType: ContentType): BodyKind;
+  /** How to treat a response: by its content type, and `none` for responses without a body (HEAD, 204, 304). */
+  kind(contentType: ContentType, response?: { method?: string; status?: number }): BodyKind;
   /** A whole response body as text (JSON, SSE or plain text), filtered; other kinds unchanged. */
   whole(kind: BodyKind, body: string): string;
   /** A parsed JSON response (e.g. `res.json(obj)`, a Koa `ctx.body` object). */
@@ -34,6 +35,11 @@ export function bodyKind(contentType: ContentType): BodyKind {
   return 'none';
 }
 
+/** RFC 9110, sections 9.3.2, 15.3.5 and 15.4.5: HEAD answers, 204 and 304 carry no content. */
+function isBodiless(r: { method?: string; status?: number }): boolean {
+  return r.method?.toUpperCase() === 'HEAD' || r.status === 204 || r.status === 304;
+}
+
 export function createResponseFilter(output: OutputFilter): ResponseFilter {
   const controller = new AbortController();
   const whole = (kind: BodyKind, body: string): string => {
@@ -44,7 +50,7 @@ export function createResponseFilter(output: OutputFilter): ResponseFilter {
   };
   return {
     active: output.active,
-    kind: bodyKind,
+    kind: (contentType, response) => (response !== undefined && isBodiless(response) ? 'none' : bodyKind(contentType)),
     whole,
     json: (value) => (output.active ? output.json(value) : value),
     stream: (kind) => output.stream(kind),
