@@ -1,0 +1,173 @@
+import { ASCII_CLASS, CONFUSABLE_TO, DIGIT, DROP, LATIN, LEET_CANDIDATE, LEET_TO, LETTER, NEWLINE, SPACE, STRONG, UTF16, WEAK, fold, isInvisible, isLetterSeparator } from './char-classes.js';
+import type { CanonicalSignals, Resolved } from './canonical-text.js';
+
+/**
+ * The output of one pass: parallel arrays of code unit, class and original span, plus the counts
+ * of the word being written (folds are decided per word, by its mix of scripts).
+ */
+export class Writer {
+  codes: Uint16Array;
+  cls: Uint8Array;
+  st: Int32Array;
+  len = 0;
+  wordStart = -1;
+  latin = 0;
+  strong = 0;
+  weak = 0;
+  other = 0;
+  leetCount = 0;
+  /** Consecutive single-letter words one separator apart, and where the last one ended. */
+  singleChain = 0;
+  singleEnd = -2;
+  /** Set once a run of four spaced single letters was seen: the join pass has work to do. */
+  needJoin = false;
+  /** Longest word, to skip the payload search when no run is long enough to be base64 or hex. */
+  maxWord = 0;
+  /** ASCII symbols other than sentence punctuation (brackets, backslash, asterisk, ...). */
+  symbols = 0;
+  /** Decoded payloads appended after the main text: canonical [from, to) <- original [start, end). */
+  readonly payloads: { from: number; to: number; start: number; end: number }[] = [];
+  readonly caseFold: boolean;
+  readonly confusables: boolean;
+  readonly leet: boolean;
+  readonly signals: CanonicalSignals;
+
+  constructor(capacity: number, o: Resolved, signals: CanonicalSignals) {
+    const c = Math.max(16, capacity);
+    this.codes = new Uint16Array(c);
+    this.cls = new Uint8Array(c);
+    this.st = new Int32Array(c);
+    this.caseFold = o.caseFold;
+    this.confusables = o.confusables;
+    this.leet = o.leet;
+    this.signals = signals;
+  }
+
+  /** Append a unit; its original span ends where the next unit's begins (see `toOriginal`). */
+  push(code: number, cls: number, start: number, _end: number): void {
+    if (this.len === this.codes.length) this.grow();
+    const i = this.len++;
+    this.codes[i] = code;
+    this.cls[i] = cls;
+    this.st[i] = start;
+  }
+
+  /** Append one canonical code unit, collapsing whitespace and tracking the current word. */
+  unit(code: number, cls: number, start: number, end: number): void {
+    if (cls >= LATIN && cls <= DIGIT) {
+      if (this.wordStart < 0) this.wordStart = this.len;
+      if (cls === LATIN) this.latin++;
+      else if (cls === LEET_CANDIDATE) this.leetCount++;
+      else if (cls === STRONG) this.strong++;
+      else if (cls === WEAK) this.weak++;
+      else if (cls === LETTER) this.other++;
+      this.push(code, cls, start, end);
+      return;
+    }
+    if (this.wordStart >= 0) this.endWord();
+    if (cls === SPACE || cls === NEWLINE) {
+      const last = this.len - 1;
+      const lastCls = last >= 0 ? this.cls[last] : NEWLINE;
+      if (lastCls === NEWLINE) {
+        return;
+      }
+      if (lastCls === SPACE) {
+        if (cls === NEWLINE) {
+          this.codes[last] = 10;
+          this.cls[last] = NEWLINE;
+        }
+        return;
+      }
+      this.push(cls === NEWLINE ? 10 : 32, cls, start, end);
+      return;
+    }
+    this.push(code, cls, start, end);
+  }
+
+  codePoint(cp: number, start: number, end: number): void {
+    if (cp < 0x80) {
+      const cls = ASCII_CLASS[cp] as number;
+      if (cls !== DROP) this.unit(this.caseFold && cp >= 65 && cp <= 90 ? cp + 32 : cp, cls, start, end);
+      return;
+    }
+    if (isInvisible(cp) || (cp >= 0xe0000 && cp <= 0xe007f)) {
+      this.signals.invisible++;
+      return;
+    }
+    const f = fold(cp, this.caseFold);
+    for (let k = 0; k < f.s.length; k++) this.unit(f.s.charCodeAt(k), f.cls[k] as number, start, end);
+  }
+
+  /** Fold confusables and leetspeak inside the word that just ended, by its mix of scripts. */
+  endWord(): void {
+    const from = this.wordStart;
+    this.wordStart = -1;
+    if (this.len - from > this.maxWord) this.maxWord = this.len - from;
+    if (this.len - from === 1) {
+      this.singleChain = from === this.singleEnd + 1 && isLetterSeparator(this.codes[from - 1] as number) ? this.singleChain + 1 : 1;
+      this.singleEnd = from + 1;
+      if (this.singleChain >= 4) this.needJoin = true;
+    }
+    if (this.strong + this.weak > 0 || this.leetCount > 0) this.foldWord(from);
+    this.latin = 0;
+    this.strong = 0;
+    this.weak = 0;
+    this.other = 0;
+    this.leetCount = 0;
+  }
+
+  private foldWord(from: number): void {
+    const to = this.len;
+    let latin = this.latin;
+    if (this.confusables && this.strong + this.weak > 0) {
+      // A look-alike inside a Latin word is a disguise; a whole word of strong look-alikes with no
+      // other letter of its script is one too. Words of real Cyrillic or Greek text are left alone.
+      if (latin > 0 || (this.other === 0 && this.weak === 0 && this.strong >= 4)) {
+        for (let k = from; k < to; k++) {
+          const c = this.cls[k];
+          if (c !== STRONG && c !== WEAK) continue;
+          const t = CONFUSABLE_TO.get(this.codes[k] as number);
+          if (t === undefined) continue;
+          this.codes[k] = t;
+          this.cls[k] = LATIN;
+          this.signals.confusables++;
+          latin++;
+        }
+      }
+    }
+    if (this.leet && this.leetCount > 0 && latin >= 2 && this.leetCount <= latin * 2) {
+      // Only digits and symbols connected to a letter stand for letters (`1gn0r3`, `4$aa`), not
+      // `18th`: one sweep each way folds every leet run that touches a letter (a fixpoint, so a
+      // second canonical pass changes nothing).
+      for (let k = from + 1; k < to; k++) if (this.cls[k] === LEET_CANDIDATE && this.cls[k - 1] === LATIN) this.foldLeet(k);
+      for (let k = to - 2; k >= from; k--) if (this.cls[k] === LEET_CANDIDATE && this.cls[k + 1] === LATIN) this.foldLeet(k);
+    }
+  }
+
+  private foldLeet(k: number): void {
+    const t = LEET_TO[this.codes[k] as number] ?? 0;
+    if (t === 0) return;
+    this.codes[k] = t;
+    this.cls[k] = LATIN;
+    this.signals.leet++;
+  }
+
+  private grow(): void {
+    const c = this.codes.length * 2;
+    const codes = new Uint16Array(c);
+    codes.set(this.codes);
+    const cls = new Uint8Array(c);
+    cls.set(this.cls);
+    const st = new Int32Array(c);
+    st.set(this.st);
+    this.codes = codes;
+    this.cls = cls;
+    this.st = st;
+  }
+
+  toString(from = 0, to = this.len): string {
+    // fromCharCode over a typed array is fastest for short texts; TextDecoder for long ones.
+    if (to - from <= 4096) return String.fromCharCode.apply(null, this.codes.subarray(from, to) as unknown as number[]);
+    return UTF16.decode(this.codes.subarray(from, to));
+  }
+}
