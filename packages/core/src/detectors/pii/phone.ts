@@ -1,6 +1,7 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, Metadata, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
 import type { DetectorMatch } from '../../types.js';
 import { hasDigitRun7 } from './gates.js';
+import { regionCue } from './phone-regions.js';
 import { contextTest, type Recognizer } from './recognizer.js';
 
 /** Region hints tried, in order, for numbers written without a country code. */
@@ -43,11 +44,13 @@ const CACHE_SIZE = 512;
 export function phone(options: PhoneOptions = {}): Recognizer {
   const regions = (options.regions ?? DEFAULT_PHONE_REGIONS) as readonly CountryCode[];
   const cache = new Map<string, number>();
-  const verdict = (core: string, international: boolean, formatted: boolean): number => {
-    const key = `${formatted ? 'f' : 'u'}${core}`;
+  const verdict = (core: string, international: boolean, formatted: boolean, cue: CountryCode | undefined): number => {
+    const key = `${formatted ? 'f' : 'u'}${international ? '' : (cue ?? '')}:${core}`;
     let score = cache.get(key);
     if (score === undefined) {
-      score = scoreNumber(core, international, formatted, regions);
+      // A region named next to the number ("my CN number", "Turkish mobile") is the first hint.
+      const hints = cue === undefined || international ? regions : [cue, ...regions.filter((r) => r !== cue)];
+      score = scoreNumber(core, international, formatted, hints);
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       cache.set(key, score);
     }
@@ -81,7 +84,7 @@ export function phone(options: PhoneOptions = {}): Recognizer {
         const body = core.replace(/^\+ ?/, '');
         const formatted = /[()]/.test(body) || (body.match(/[ \-./\u00a0]+/g) ?? []).length >= 2;
         budget--;
-        const score = verdict(core, international, formatted);
+        const score = verdict(core, international, formatted, international ? undefined : regionCue(text, start, end));
         const context = STRONG_CONTEXT(text, start, end);
         if (score > 0 && (score >= 0.5 || context)) out.push({ start, end, kind: 'pii.phone', score: context ? Math.min(1, score + 0.2) : score });
         else if (context && (formatted || /[ \-.]/.test(body)) && possibleSomewhere(core, international, regions)) out.push({ start, end, kind: 'pii.phone', score: 0.55 });
@@ -100,19 +103,43 @@ function scoreNumber(core: string, international: boolean, formatted: boolean, r
   const trunk = core.startsWith('0');
   const bare = /^\d+$/.test(core);
   let best = 0;
+  let mobileRegions = 0;
   for (let i = 0; i < regions.length; i++) {
     const n = parsePhoneNumberFromString(core, regions[i] as CountryCode);
     if (n === undefined || !n.isValid()) continue;
     if (formatted) return i === 0 ? 0.7 : 0.6;
     if (i === 0) return 0.5;
-    // A trunk-prefixed number of another hinted region counts; written as bare digits (no
-    // separator at all) only when it is a mobile number there (given out as one run): a fixed
-    // line in an open numbering plan (DE, IT, AT accept almost any length after the 0) is no
-    // evidence on its own.
-    if (trunk && best < 0.5 && (!bare || isMobile(n.getType()))) best = 0.5;
-    else if (best < 0.4) best = 0.4;
+    // Another hinted region: a trunk-prefixed number counts; written as bare digits (no separator
+    // at all) only when it is a mobile number there (given out as one run): a fixed line in an
+    // open numbering plan (DE, IT, AT accept almost any length after the 0) is no evidence on its own.
+    best = Math.max(best, 0.4);
+    if (bare && isMobile(n.getType())) {
+      if (trunk) best = 0.5;
+      // Without the trunk prefix, only the way that country writes its mobiles (CN `138...`,
+      // TR `532...`; not PH `917...`) and only when no other hinted region reads it as a mobile.
+      else if (writtenWithoutTrunk(n, regions[i] as CountryCode)) mobileRegions++;
+      else mobileRegions += 2;
+    } else if (trunk && !bare) best = 0.5;
   }
+  if (best < 0.5 && mobileRegions === 1) return 0.5;
   return best;
+}
+
+interface NumberFormatMetadata {
+  pattern(): string;
+  nationalPrefixIsOptionalWhenFormattingInNationalFormat(): boolean;
+}
+const metadata = new Metadata();
+
+/** True when the region's national format of the number has no trunk prefix, or may omit it (libphonenumber metadata). */
+function writtenWithoutTrunk(n: PhoneNumber, region: CountryCode): boolean {
+  const national = n.formatNational();
+  if (!national.startsWith('0') && !national.startsWith('(0')) return true;
+  metadata.selectNumberingPlan(region);
+  // The per-format flags are public methods of the metadata classes but missing from the typings.
+  const plan = metadata.numberingPlan as unknown as { formats(): NumberFormatMetadata[] } | undefined;
+  const format = plan?.formats().find((f) => new RegExp(`^(?:${f.pattern()})$`).test(n.nationalNumber));
+  return format?.nationalPrefixIsOptionalWhenFormattingInNationalFormat() === true;
 }
 
 function isMobile(type: string | undefined): boolean {
