@@ -53,6 +53,8 @@ const injectionSchema = z
     action: z.enum(['block', 'report']).default('block'),
     /** Phrases or patterns that are known false positives in your app. */
     allow: z.array(z.union([z.string().min(1), z.instanceof(RegExp)])).default([]),
+    /** Also score each passage (paragraph, fenced block, tagged document) of a long text on its own. */
+    passages: z.boolean().default(true),
     /** Per-route overrides by path prefix (`{ '/v1/admin': { preset: 'strict' }, '/v1/internal': false }`). */
     routes: z.record(z.string().startsWith('/'), z.union([injectionOverride, off])).default({}),
   })
@@ -199,7 +201,7 @@ const FIXES: Readonly<Record<string, string>> = {
   params: 'use { min, max } ranges and a positive maxTokens, or false',
   rules: 'build rules with block(detector), redact(detector) or report(detector)',
   customPatterns: 'use { deny: [...strings or RegExps], allow?: [...], action?: "block" | "redact" | "report" }',
-  injection: "use { preset?: 'strict' | 'balanced' | 'permissive', threshold?, action?: 'block' | 'report', allow?: [...], routes?: { '/prefix': {...} | false } } or false",
+  injection: "use { preset?: 'strict' | 'balanced' | 'permissive', threshold?, action?: 'block' | 'report', allow?: [...], passages?: boolean, routes?: { '/prefix': {...} | false } } or false",
   secrets: 'use { action?, operator?: "label" | "mask" | "hash" | "remove", exclude?: [rule ids], generic? } or false',
   pii: 'use { action?, operator?: "pseudonymize" | "label" | "mask" | "hash" | "remove", entities?, exclude?, phoneRegions? } or false',
   redaction: 'use { hashKey?: string (16+ characters) or secret(...), maskKeep?, vault?, restore?: [entities] | boolean }',
@@ -341,7 +343,7 @@ type InjectionSettings = z.output<typeof injectionSchema>;
 function injectionRule(settings: InjectionSettings, override: z.output<typeof injectionOverride>): Rule {
   const preset = override.preset ?? settings.preset;
   const t = override.threshold ?? (override.preset === undefined ? settings.threshold : undefined);
-  const inner = promptInjection({ preset, allow: settings.allow, ...(t === undefined ? {} : { threshold: t }) });
+  const inner = promptInjection({ preset, allow: settings.allow, passages: settings.passages, ...(t === undefined ? {} : { threshold: t }) });
   const detector: Detector = {
     id: inner.id,
     detect: (text, context) => (context !== undefined && TAG_CHARACTER.test(context.original) ? inner.detect(context.original) : inner.detect(text)),

@@ -1,6 +1,7 @@
 import type { Detector, DetectorMatch } from '../../types.js';
-import { analyze, type Analysis } from './analyze.js';
-import { loadInjectionModel } from './model.js';
+import { analyze, sigmoid, type Analysis } from './analyze.js';
+import { loadInjectionModel, type InjectionModel } from './model.js';
+import { passages } from './segments.js';
 import { isInjectionPreset, PRESET_THRESHOLDS, type InjectionPreset } from './presets.js';
 
 /** Options for `promptInjection()`. */
@@ -14,6 +15,12 @@ export interface PromptInjectionOptions {
    * application; their spans are blanked before scoring.
    */
   allow?: readonly (string | RegExp)[];
+  /**
+   * Also score each passage (paragraph, fenced block, tagged document) of a text that holds
+   * several, so an instruction planted in one paragraph of an e-mail or page is not averaged away
+   * (default true). A passage must clear the threshold by a margin; a text already flagged is not split.
+   */
+  passages?: boolean;
 }
 
 /** The detector's verdict on one text, with the techniques that fired (for the CLI and audits). */
@@ -57,25 +64,26 @@ export function promptInjection(options: PromptInjectionOptions = {}): PromptInj
   const threshold = options.threshold ?? PRESET_THRESHOLDS[options.preset ?? 'balanced'];
   const allow = (options.allow ?? []).map(compileAllow);
   const model = loadInjectionModel();
-  const run = (text: string): Analysis => analyze(allow.length === 0 ? text : blank(text, allow), model);
+  const passageThreshold = sigmoid(logit(threshold) + PASSAGE_MARGIN);
+  const passageCut = options.passages === false ? Infinity : passageThreshold;
+  const run = (text: string): Scored => scoreWithPassages(allow.length === 0 ? text : blank(text, allow), model, threshold, passageCut);
 
   return {
     id: 'injection.prompt',
     threshold,
     detect(text) {
-      const a = run(text);
+      const { analysis: a, start, end } = run(text);
       if (a.score < threshold) return [];
       const out: DetectorMatch[] = [];
       for (const hit of a.hits) {
         const span = a.canonical.toOriginal(hit.start, hit.end);
-        out.push({ start: span.start, end: Math.max(span.end, span.start), kind: `injection.${hit.technique}`, score: a.score });
+        out.push({ start: start + span.start, end: start + Math.max(span.end, span.start), kind: `injection.${hit.technique}`, score: a.score });
       }
-      if (out.length === 0 || a.modelLogit >= MODEL_EXPLAINS) out.push({ start: 0, end: text.length, kind: 'injection.learned-model', score: a.score });
+      if (out.length === 0 || a.modelLogit >= MODEL_EXPLAINS) out.push({ start, end, kind: 'injection.learned-model', score: a.score });
       return out;
     },
     explain(text) {
-      const a = run(text);
-      return explanation(a, threshold);
+      return explanation(run(text).analysis, threshold);
     },
   };
 }
@@ -108,4 +116,42 @@ function blank(text: string, allow: readonly RegExp[]): string {
     out = out.replace(re, (m) => ' '.repeat(m.length));
   }
   return out;
+}
+
+// A passage read on its own is short and leaves the rest of the text's context out: it counts
+// only when it clears the threshold by this margin (in logit units; balanced 0.5 -> 0.9). Chosen on
+// the development data: benign "Act as" prompts (long system-prompt documents) stay within one
+// extra false positive in 730, while instructions planted in e-mails, pages and code are found
+// about twice as often as by the whole-text score alone (bench/embedded-injection.mjs).
+const PASSAGE_MARGIN = 2.2;
+
+/**
+ * Score a text and, when it holds several passages (paragraphs, fenced code, tagged documents),
+ * each passage on its own: an instruction planted in a document (indirect injection) is one
+ * paragraph among benign ones, and the model's evidence, averaged over the whole text, is diluted
+ * by the rest. A text already at the threshold is not split.
+ */
+function scoreWithPassages(text: string, model: InjectionModel, threshold: number, passageThreshold: number): Scored {
+  const whole: Scored = { analysis: analyze(text, model), start: 0, end: text.length };
+  if (whole.analysis.score >= threshold || passageThreshold > 1) return whole;
+  const spans = passages(text);
+  if (spans.length < 2) return whole;
+  let best = whole;
+  for (const p of spans) {
+    const analysis = analyze(text.slice(p.start, p.end), model);
+    if (analysis.score >= passageThreshold && analysis.score > best.analysis.score) best = { analysis, start: p.start, end: p.end };
+  }
+  return best;
+}
+
+/** An analysis of the whole text or of one passage (`start`/`end`: the passage in the text). */
+interface Scored {
+  analysis: Analysis;
+  start: number;
+  end: number;
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
 }

@@ -30,3 +30,34 @@ export function dataContext(text: string): boolean {
   if (text.includes('|') && countUpTo(TABLE_ROW, text, 2) >= 2) return true;
   return false;
 }
+
+// Passage boundaries: blank lines, fence lines, lines that are only a tag (`<document>`,
+// `</email>`), markdown headings and horizontal rules. Linear: each alternative is anchored on a
+// line break and bounded.
+const BOUNDARY = /\n[ \t]*(?:\n[ \t\n]*|(?=```|~~~|#{1,6} |[-*_]{3,}[ \t]*\n|<\/?[A-Za-z][\w:-]{0,40}(?:[ \t][^<>\n]{0,200})?>[ \t]*\n))/g;
+/** Passages shorter than this are merged into the next one (a heading, a greeting line). */
+const MIN_PASSAGE = 40;
+/** At most this many passages are scored on their own; the rest of a longer text joins the last. */
+const MAX_PASSAGES = 64;
+
+/**
+ * Split a text into passages at blank lines, code fences, tag-only lines, headings and rules:
+ * each embedded document part is scored on its own, so an instruction planted in one paragraph
+ * is not averaged away by the rest (`[start, end)` offsets into the text).
+ * @example
+ * passages('Summarise:\n\nFirst paragraph of the page.\n\nSecond one.').length // 2 or 3
+ */
+export function passages(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    const end = m.index;
+    if (end - start >= MIN_PASSAGE && out.length < MAX_PASSAGES - 1) {
+      out.push({ start, end });
+      start = BOUNDARY.lastIndex;
+    }
+  }
+  if (text.length > start) out.push({ start, end: text.length });
+  return out;
+}
