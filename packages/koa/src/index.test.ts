@@ -91,6 +91,16 @@ describe('llmGuard() requests', () => {
       expect(seen?.state.signal.aborted).toBe(false);
     });
 
+    it(`keeps the request id on a 500 thrown by the handler, without the error's message (${label})`, async () => {
+      const post = await serve(deny, () => {
+        throw new Error('database password is hunter2');
+      }, parser || undefined);
+      const res = await post('/v1/chat/completions', { body: chat('hello'), headers: { 'x-request-id': 'req-500' } });
+      expect(res.status).toBe(500);
+      expect(res.headers.get('x-request-id')).toBe('req-500');
+      expect(await res.text()).not.toContain('hunter2');
+    });
+
     it(`rewrites ctx.request.body with a redact rule (${label})`, async () => {
       let seen: { body: unknown; raw: unknown } | undefined;
       const options = { rules: [redact(customPatterns({ deny: [/ACME-\d{6}/] }), { replacement: '[ACCOUNT]' })] };

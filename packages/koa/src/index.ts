@@ -49,9 +49,26 @@ export function llmGuard(options?: GuardOptions): Koa.Middleware {
     ctx.res.once('close', () => {
       if (!ctx.res.writableFinished) filter.abort();
     });
-    await next();
+    try {
+      await next();
+    } catch (err) {
+      // Koa's error handler clears the response headers before answering: carry the request id
+      // over on the error (`err.headers` is what it sets back), so a handler's 500 stays traceable.
+      throw withHeaders(err, result.headers);
+    }
     if (filter.active) await filterBody(ctx, filter);
   };
+}
+
+function withHeaders(err: unknown, headers: Record<string, string>): unknown {
+  if (err === null || typeof err !== 'object' || Object.keys(headers).length === 0) return err;
+  const e = err as { headers?: Record<string, string> };
+  try {
+    e.headers = { ...(e.headers ?? {}), ...headers };
+  } catch {
+    // A frozen error object keeps its own headers.
+  }
+  return err;
 }
 
 /** A body parser that ran first consumed the stream; one that skipped the content type did not. */
