@@ -1,6 +1,6 @@
-import { countUrlEscapes, decodeEntity, decodeRun, decodeUrlRun, findPayloadRuns, rot13 } from './decode-runs.js';
-import { COMMON_WORDS, LEET } from './fold-tables.js';
-import { ASCII_CLASS, DIGIT, DROP, LATIN, LEET_CANDIDATE, NEWLINE, OTHER, SPACE, SYMBOL, isInvisible, isLetterSeparator } from './char-classes.js';
+import { countUrlEscapes, decodeEntity, decodeRun, decodeUrlRun, ENTITY_CP_BITS, findPayloadRuns, rot13 } from './decode-runs.js';
+import { COMMON_WORDS } from './fold-tables.js';
+import { ASCII_CLASS, DIGIT, DROP, LATIN, LEET_CANDIDATE, LEET_TO, NEWLINE, SPACE, SYMBOL, isInvisible, isLetterSeparator } from './char-classes.js';
 import { Writer } from './canonical-writer.js';
 
 /** Options for `canonicalText`. Every fold can be switched off (PII and secrets keep digits). */
@@ -89,8 +89,7 @@ export type Resolved = typeof DEFAULTS;
  */
 export function canonicalText(text: string, options?: CanonicalOptions): CanonicalText {
   const o: Resolved = options === undefined ? DEFAULTS : { ...DEFAULTS, ...stripUndefined(options) };
-  const budget = { chars: o.maxDecodedChars };
-  return build(text, o, 0, budget);
+  return build(text, o, 0, newBudget(o.maxDecodedChars));
 }
 
 function stripUndefined(options: CanonicalOptions): Partial<Resolved> {
@@ -99,8 +98,16 @@ function stripUndefined(options: CanonicalOptions): Partial<Resolved> {
   return out as Partial<Resolved>;
 }
 
-interface Budget {
-  chars: number;
+/**
+ * Characters of payloads that may still be decoded, shared by every level of the recursion. A
+ * typed-array slot rather than an object field: V8 treats a field that was never written since
+ * its object was made as a constant, and the first payload after many texts without any would
+ * then discard the optimised code that relied on it.
+ */
+type Budget = Float64Array;
+
+function newBudget(chars: number): Budget {
+  return Float64Array.of(chars);
 }
 
 
@@ -109,10 +116,22 @@ interface State {
   o: Resolved;
   signals: CanonicalSignals;
   srcLength: number;
+  /** Length of the main text, then of everything appended so far: where the next payload starts. */
+  end: number;
+  /**
+   * Each payload's canonical [from, to) and the original [start, end) it came from, four numbers
+   * per payload (small integers only, so the array never changes its elements kind).
+   */
+  spans: number[];
 }
 
+// Empty arrays made by slicing one that holds a string have the elements kind of an array of
+// strings from the start: the first payload then changes no object's map, which would throw away
+// the optimised code of every function that has seen these objects.
+const NO_PAYLOADS: PayloadKind[] = ['tag'];
+
 function newSignals(): CanonicalSignals {
-  return { invisible: 0, tagChars: 0, confusables: 0, leet: 0, joined: 0, htmlEntities: 0, urlEscapes: 0, payloads: [], symbols: 0 };
+  return { invisible: 0, tagChars: 0, confusables: 0, leet: 0, joined: 0, htmlEntities: 0, urlEscapes: 0, payloads: NO_PAYLOADS.slice(0, 0), symbols: 0 };
 }
 
 // Most texts hold nothing the pass would change besides lower-casing and collapsing whitespace:
@@ -146,8 +165,6 @@ function symbolBurst(src: string): number {
   }
   return best;
 }
-const NEWLINE_RUN = /[ \t\v\f]*[\r\n][ \t\v\f\r\n]*/g;
-const SPACE_RUN = /[ \t\v\f]{2,}|[\t\v\f]/g;
 
 /** A run that could be base64 or hex: a capital after its first letter, or digits, '+' or '/'. */
 function mayHoldPayload(src: string): boolean {
@@ -171,15 +188,8 @@ function fastPath(src: string, o: Resolved, depth: number): CanonicalText | null
 }
 
 function plainCanonical(src: string, symbols: number, o: Resolved, depth: number, regularSpace = false): CanonicalText {
-  let text = src.toLowerCase();
-  if (!regularSpace) {
-    let lead = 0;
-    while (lead < text.length && isSpaceCode(text.charCodeAt(lead))) lead++;
-    let to = text.length;
-    while (to > lead && isSpaceCode(text.charCodeAt(to - 1))) to--;
-    if (lead > 0 || to < text.length) text = text.slice(lead, to);
-    text = text.replace(NEWLINE_RUN, '\n').replace(SPACE_RUN, ' ');
-  }
+  const lower = src.toLowerCase();
+  const text = regularSpace ? lower : collapseSpace(lower);
   const signals = newSignals();
   signals.symbols = symbols;
   let full: CanonicalText | undefined;
@@ -188,7 +198,7 @@ function plainCanonical(src: string, symbols: number, o: Resolved, depth: number
     mainLength: text.length,
     signals,
     toOriginal(start, end) {
-      full ??= fullPass(src, o, depth, { chars: o.maxDecodedChars });
+      full ??= fullPass(src, o, depth, newBudget(o.maxDecodedChars));
       return full.toOriginal(start, end);
     },
   };
@@ -207,6 +217,32 @@ export function plainAsciiCanonical(src: string, symbols: number, regularSpace =
   return plainCanonical(src, symbols, DEFAULTS, 0, regularSpace);
 }
 
+// Whitespace that is not canonical: a run of two or more, or a tab, vertical tab, form feed or CR.
+const IRREGULAR_SPACE = /[ \t\v\f\r\n]{2,}|[\t\v\f\r]/g;
+
+/**
+ * Canonical whitespace: no leading or trailing whitespace, and each run of whitespace becomes one
+ * line feed when it holds a line break, else one space (a lone space or line feed stays as it is).
+ * The regex finds just the runs to replace (irregexp scans for them far faster than a JS loop, or
+ * than replace patterns that can start a match at every character).
+ */
+function collapseSpace(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  const t = from === 0 && to === text.length ? text : text.slice(from, to);
+  let out = '';
+  let copied = 0;
+  IRREGULAR_SPACE.lastIndex = 0;
+  for (let m = IRREGULAR_SPACE.exec(t); m !== null; m = IRREGULAR_SPACE.exec(t)) {
+    const run = m[0];
+    out += t.slice(copied, m.index) + (run.includes('\n') || run.includes('\r') ? '\n' : ' ');
+    copied = m.index + run.length;
+  }
+  return copied === 0 ? t : out + t.slice(copied);
+}
+
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12;
 }
@@ -217,9 +253,8 @@ function build(src: string, o: Resolved, depth: number, budget: Budget): Canonic
 
 function fullPass(src: string, o: Resolved, depth: number, budget: Budget): CanonicalText {
   const signals = newSignals();
-  // Room for the folded text and, when decoding, the payloads (so the arrays rarely grow).
-  const capacity = src.length + 16 + (o.decode && depth < o.maxDecodeDepth ? Math.min(budget.chars, src.length) + 64 : 0);
-  const st: State = { b: new Writer(capacity, o, signals), o, signals, srcLength: src.length };
+  // Room for the folded text (payloads are kept as strings), so the arrays rarely grow.
+  const st: State = { b: new Writer(src.length + 16, o, signals), o, signals, srcLength: src.length, end: 0, spans: [] };
   const tags = mainPass(src, st);
   const b = st.b;
   if (b.wordStart >= 0) b.endWord();
@@ -227,18 +262,22 @@ function fullPass(src: string, o: Resolved, depth: number, budget: Budget): Cano
   // Trailing whitespace carries nothing.
   while (b.len > 0 && (b.cls[b.len - 1] === SPACE || b.cls[b.len - 1] === NEWLINE)) b.len--;
   const mainLength = b.len;
+  st.end = mainLength;
   signals.symbols = b.symbols >= SYMBOL_BURST ? symbolBurst(src) : b.symbols;
   const main = b.toString(0, mainLength);
+  let tail = '';
   if (o.decode && depth < o.maxDecodeDepth) {
-    if (tags !== null) appendPayload(st, tags.text, tags.start, tags.end, 'tag', depth, budget);
+    // Decoded payloads, each `\n` + its canonical text, are strings appended to the main text
+    // (copying them into the writer unit by unit cost more than decoding them).
+    if (tags !== null) tail += appendPayload(st, tags.text, tags.start, tags.end, 'tag', depth, budget);
     // A base64 or hex run is one long word of the canonical text (or an escape sequence).
-    if (b.maxWord >= 12 || src.includes('\\x') || src.includes('\\u')) decodePayloads(src, st, depth, budget);
-    decodeRot13(st, main, depth, budget);
+    if (b.maxWord >= 12 || src.includes('\\x') || src.includes('\\u')) tail += decodePayloads(src, st, depth, budget);
+    tail += decodeRot13(st, main, depth, budget);
   }
-  const text = b.len === mainLength ? main : main + b.toString(mainLength, b.len);
+  const text = tail === '' ? main : main + tail;
   const starts = b.st;
-  const length = b.len;
-  const payloads = b.payloads;
+  const length = st.end;
+  const spans = st.spans;
   const srcLength = src.length;
   // Where the original span of canonical unit k ends: where the next unit's begins (dropped
   // characters and collapsed whitespace belong to the unit before them).
@@ -263,10 +302,10 @@ function fullPass(src: string, o: Resolved, depth: number, budget: Budget): Cano
       }
       if (e0 > mainLength) {
         // Decoded payloads map to the whole encoded span they came from.
-        for (const p of payloads) {
-          if (p.to <= s0 || p.from >= e0) continue;
-          if (p.start < os) os = p.start;
-          if (p.end > oe) oe = p.end;
+        for (let k = 0; k < spans.length; k += 4) {
+          if ((spans[k + 1] as number) <= s0 || (spans[k] as number) >= e0) continue;
+          if ((spans[k + 2] as number) < os) os = spans[k + 2] as number;
+          if ((spans[k + 3] as number) > oe) oe = spans[k + 3] as number;
         }
       }
       if (os === Number.POSITIVE_INFINITY) return { start: 0, end: 0 };
@@ -295,19 +334,37 @@ function mainPass(src: string, st: State): Tags | null {
     if (c < 0x80) {
       const cls = ASCII_CLASS[c] as number;
       if (cls === LATIN) {
-        // Hot path: an ASCII letter.
+        // Hot path: an ASCII letter, and the rest of its run of letters written straight into the
+        // writer's arrays while they have room (one unit per letter; `push` grows them).
         if (b.wordStart < 0) b.wordStart = b.len;
         b.latin++;
         b.push(caseFold && c <= 90 ? c + 32 : c, LATIN, i, i + 1);
         i++;
+        let d = i < n ? src.charCodeAt(i) : 0;
+        if (d < 0x80 && ASCII_CLASS[d] === LATIN) {
+          const codes = b.codes;
+          const classes = b.cls;
+          const starts = b.st;
+          const room = codes.length;
+          const from = i;
+          let k = b.len;
+          for (; k < room && d < 0x80 && ASCII_CLASS[d] === LATIN; d = ++i < n ? src.charCodeAt(i) : 0) {
+            codes[k] = caseFold && d <= 90 ? d + 32 : d;
+            classes[k] = LATIN;
+            starts[k++] = i;
+          }
+          b.latin += i - from;
+          b.len = k;
+        }
         continue;
       }
       if (c === 38 && decode) {
         const ent = decodeEntity(src, i);
-        if (ent !== null) {
+        if (ent >= 0) {
+          const length = ent >>> ENTITY_CP_BITS;
           st.signals.htmlEntities++;
-          b.codePoint(ent.cp, i, i + ent.length);
-          i += ent.length;
+          b.codePoint(ent & ((1 << ENTITY_CP_BITS) - 1), i, i + length);
+          i += length;
           continue;
         }
       } else if (c === 37 && urlMode) {
@@ -364,111 +421,144 @@ function isWordClass(c: number): boolean {
 function joinSpaced(st: State): void {
   const b = st.b;
   const n = b.len;
+  // Locals rather than writer fields: the loop runs over every unit of the main text.
+  const codes = b.codes;
+  const cls = b.cls;
+  const starts = b.st;
+  const leet = st.o.leet;
   const single = (k: number): boolean =>
-    k >= 0 && k < n && isWordClass(b.cls[k] as number) && (k === 0 || !isWordClass(b.cls[k - 1] as number)) && (k + 1 >= n || !isWordClass(b.cls[k + 1] as number));
+    k >= 0 && k < n && isWordClass(cls[k] as number) && (k === 0 || !isWordClass(cls[k - 1] as number)) && (k + 1 >= n || !isWordClass(cls[k + 1] as number));
   let w = 0;
   let r = 0;
   while (r < n) {
-    if (single(r)) {
-      // Measure the run: r, r+2, r+4, ... while the separator qualifies and the next is single.
-      let count = 1;
-      let letters = b.cls[r] === LEET_CANDIDATE || b.cls[r] === DIGIT ? 0 : 1;
-      let k = r;
-      while (k + 2 < n && isLetterSeparator(b.codes[k + 1] as number) && b.codes[k + 1] === b.codes[r + 1] && single(k + 2)) {
-        k += 2;
-        count++;
-        if (b.cls[k] !== LEET_CANDIDATE && b.cls[k] !== DIGIT) letters++;
-      }
-      if (count >= 4 && letters >= 3) {
-        st.signals.joined++;
-        for (let j = r; j <= k; j += 2) {
-          let code = b.codes[j] as number;
-          if (st.o.leet && b.cls[j] === LEET_CANDIDATE) {
-            const t = LEET[String.fromCharCode(code)];
-            if (t !== undefined) code = t.charCodeAt(0);
-          }
-          copy(b, j, w++, code);
-        }
-        r = k + 1;
-        continue;
-      }
-      for (let j = r; j <= k; j++) copy(b, j, w++, b.codes[j] as number);
-      r = k + 1;
+    if (!isWordClass(cls[r] as number) || !single(r)) {
+      codes[w] = codes[r] as number;
+      cls[w] = cls[r] as number;
+      starts[w++] = starts[r] as number;
+      r++;
       continue;
     }
-    copy(b, r, w++, b.codes[r] as number);
-    r++;
+    // Measure the run: r, r+2, r+4, ... while the separator qualifies and the next is single.
+    const sep = codes[r + 1] as number;
+    let count = 1;
+    let letters = cls[r] === LEET_CANDIDATE || cls[r] === DIGIT ? 0 : 1;
+    let k = r;
+    while (k + 2 < n && isLetterSeparator(codes[k + 1] as number) && codes[k + 1] === sep && single(k + 2)) {
+      k += 2;
+      count++;
+      if (cls[k] !== LEET_CANDIDATE && cls[k] !== DIGIT) letters++;
+    }
+    const join = count >= 4 && letters >= 3;
+    if (join) st.signals.joined++;
+    for (let j = r; j <= k; j += join ? 2 : 1) {
+      let code = codes[j] as number;
+      if (join && leet && cls[j] === LEET_CANDIDATE) {
+        // Leet candidates are ASCII digits, `@` and `$`.
+        const t = LEET_TO[code] ?? 0;
+        if (t !== 0) code = t;
+      }
+      codes[w] = code;
+      cls[w] = cls[j] as number;
+      starts[w++] = starts[j] as number;
+    }
+    r = k + 1;
   }
   b.len = w;
 }
 
-function copy(b: Writer, from: number, to: number, code: number): void {
-  b.codes[to] = code;
-  b.cls[to] = b.cls[from] as number;
-  b.st[to] = b.st[from] as number;
-}
-
-/** Decode the base64, hex and escape runs of the original text that turn out to be text, within the budget. */
-function decodePayloads(src: string, st: State, depth: number, budget: Budget): void {
+/**
+ * Decode the base64, hex and escape runs of the original text that turn out to be text, within
+ * the budget; returns what to append.
+ */
+function decodePayloads(src: string, st: State, depth: number, budget: Budget): string {
+  let out = '';
   for (const [start, end, kind] of findPayloadRuns(src)) {
-    if (budget.chars <= 0) return;
+    if ((budget[0] as number) <= 0) break;
     const decoded = decodeRun(src.slice(start, end), kind);
-    if (decoded !== null) appendPayload(st, decoded, start, end, kind, depth, budget);
+    if (decoded !== null) out += appendPayload(st, decoded, start, end, kind, depth, budget);
   }
+  return out;
 }
 
-function appendPayload(st: State, payload: string, start: number, end: number, kind: PayloadKind, depth: number, budget: Budget): void {
-  if (budget.chars <= 0) return;
-  const text = payload.length > budget.chars ? payload.slice(0, budget.chars) : payload;
-  budget.chars -= text.length;
+/** Canonicalise one decoded payload (within the budget) and record it; returns `\n` + its text. */
+function appendPayload(st: State, payload: string, start: number, end: number, kind: PayloadKind, depth: number, budget: Budget): string {
+  const left = budget[0] as number;
+  if (left <= 0) return '';
+  const text = payload.length > left ? payload.slice(0, left) : payload;
+  budget[0] = left - text.length;
   const inner = build(text, st.o, depth + 1, budget);
   st.signals.payloads.push(kind);
   mergeSignals(st.signals, inner.signals);
-  const b = st.b;
-  const from = b.len;
-  b.push(10, NEWLINE, start, end);
-  for (let k = 0; k < inner.text.length; k++) b.push(inner.text.charCodeAt(k), OTHER, start, end);
-  b.payloads.push({ from, to: b.len, start, end });
+  const from = st.end;
+  st.end += 1 + inner.text.length;
+  st.spans.push(from, st.end, start, end);
+  return `\n${inner.text}`;
 }
 
 function mergeSignals(into: CanonicalSignals, from: CanonicalSignals): void {
-  into.invisible += from.invisible;
-  into.tagChars += from.tagChars;
-  into.confusables += from.confusables;
-  into.leet += from.leet;
-  into.joined += from.joined;
-  into.htmlEntities += from.htmlEntities;
-  into.urlEscapes += from.urlEscapes;
+  // Only counts that are not zero are added: a store, even of the same value, to a field no text
+  // has changed yet makes V8 discard the optimised code that assumed it constant.
+  if (from.invisible !== 0) into.invisible += from.invisible;
+  if (from.tagChars !== 0) into.tagChars += from.tagChars;
+  if (from.confusables !== 0) into.confusables += from.confusables;
+  if (from.leet !== 0) into.leet += from.leet;
+  if (from.joined !== 0) into.joined += from.joined;
+  if (from.htmlEntities !== 0) into.htmlEntities += from.htmlEntities;
+  if (from.urlEscapes !== 0) into.urlEscapes += from.urlEscapes;
   for (const p of from.payloads) into.payloads.push(p);
 }
 
 const COMMON = new Set(COMMON_WORDS);
 const COMMON_ROT13 = new Set(COMMON_WORDS.map(rot13));
-const ASCII_WORD = /[a-z]+/g;
+// Cheap filters before a set lookup (which needs the word as a string): the length range of the
+// common words and the first two letters of each, plain or in ROT13.
+const COMMON_ANY = [...COMMON, ...COMMON_ROT13];
+const MIN_COMMON = Math.min(...COMMON_ANY.map((w) => w.length));
+const MAX_COMMON = Math.max(...COMMON_ANY.map((w) => w.length));
+const WORD_PAIRS = new Uint8Array(26 * 26);
+for (const w of COMMON_ANY) if (w.length >= 2) WORD_PAIRS[(w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97)] = 1;
 
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 
-/** A line whose words are common English after ROT13, and less so before, is decoded too. */
-function decodeRot13(st: State, main: string, depth: number, budget: Budget): void {
+/**
+ * A line whose words are common English after ROT13, and less so before, is decoded too; returns
+ * what to append.
+ */
+function decodeRot13(st: State, main: string, depth: number, budget: Budget): string {
   const b = st.b;
   // ROT13 of "the", "you", "and", "all", "is": without one of them there is nothing to decode.
-  if (!ROT13_MARKERS.test(main)) return;
+  if (!ROT13_MARKERS.test(main)) return '';
+  let out = '';
   let lineStart = 0;
-  while (lineStart < main.length && budget.chars > 0) {
+  while (lineStart < main.length && (budget[0] as number) > 0) {
     let lineEnd = main.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = main.length;
     let plain = 0;
     let rotated = 0;
-    ASCII_WORD.lastIndex = lineStart;
-    for (let m = ASCII_WORD.exec(main); m !== null && m.index < lineEnd; m = ASCII_WORD.exec(main)) {
-      if (COMMON.has(m[0])) plain++;
-      else if (COMMON_ROT13.has(m[0])) rotated++;
+    // The words of the line: runs of a-z.
+    for (let k = lineStart; k < lineEnd; ) {
+      if (!isLowerAscii(main.charCodeAt(k))) {
+        k++;
+        continue;
+      }
+      let e = k + 1;
+      while (e < lineEnd && isLowerAscii(main.charCodeAt(e))) e++;
+      const len = e - k;
+      if (len >= MIN_COMMON && len <= MAX_COMMON && (len === 1 || WORD_PAIRS[(main.charCodeAt(k) - 97) * 26 + (main.charCodeAt(k + 1) - 97)] === 1)) {
+        const word = main.slice(k, e);
+        if (COMMON.has(word)) plain++;
+        else if (COMMON_ROT13.has(word)) rotated++;
+      }
+      k = e;
     }
     if (rotated >= 3 && rotated > plain) {
-      const line = main.slice(lineStart, lineEnd);
-      const resume = ASCII_WORD.lastIndex;
-      appendPayload(st, rot13(line), b.st[lineStart] as number, lineEnd < main.length ? (b.st[lineEnd] as number) : st.srcLength, 'rot13', depth, budget);
-      ASCII_WORD.lastIndex = resume;
+      // Only what fits in the budget is appended: decode just that much of a long line.
+      const line = main.slice(lineStart, Math.min(lineEnd, lineStart + (budget[0] as number)));
+      out += appendPayload(st, rot13(line), b.st[lineStart] as number, lineEnd < main.length ? (b.st[lineEnd] as number) : st.srcLength, 'rot13', depth, budget);
     }
     lineStart = lineEnd + 1;
   }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { ASCII_CLASS, CONFUSABLE_TO, DIGIT, DROP, LATIN, LEET_CANDIDATE, LEET_TO, LETTER, NEWLINE, SPACE, STRONG, UTF16, WEAK, fold, isInvisible, isLetterSeparator } from './char-classes.js';
+import { ASCII_CLASS, confusableTo, DIGIT, DROP, LATIN, LEET_CANDIDATE, LEET_TO, LETTER, NEWLINE, SPACE, STRONG, UTF16, WEAK, fold, isInvisible, isLetterSeparator } from './char-classes.js';
 import type { CanonicalSignals, Resolved } from './canonical-text.js';
 
 /**
@@ -25,8 +25,6 @@ export class Writer {
   maxWord = 0;
   /** ASCII symbols other than sentence punctuation (brackets, backslash, asterisk, ...). */
   symbols = 0;
-  /** Decoded payloads appended after the main text: canonical [from, to) <- original [start, end). */
-  readonly payloads: { from: number; to: number; start: number; end: number }[] = [];
   readonly caseFold: boolean;
   readonly confusables: boolean;
   readonly leet: boolean;
@@ -126,8 +124,8 @@ export class Writer {
         for (let k = from; k < to; k++) {
           const c = this.cls[k];
           if (c !== STRONG && c !== WEAK) continue;
-          const t = CONFUSABLE_TO.get(this.codes[k] as number);
-          if (t === undefined) continue;
+          const t = confusableTo(this.codes[k] as number);
+          if (t === 0) continue;
           this.codes[k] = t;
           this.cls[k] = LATIN;
           this.signals.confusables++;

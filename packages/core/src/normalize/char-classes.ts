@@ -30,34 +30,41 @@ export const WHITESPACE = /\s/u;
 export const COMBINING_LATIN = /[\u0300-\u036f]/g;
 
 // Numeric forms of the fold tables, for the per-character loops (code unit -> code unit).
-export const CONFUSABLE_TO = new Map<number, number>();
-for (const [k, v] of Object.entries(STRONG_CONFUSABLES)) CONFUSABLE_TO.set(k.charCodeAt(0), v.charCodeAt(0));
-for (const [k, v] of Object.entries(WEAK_CONFUSABLES)) CONFUSABLE_TO.set(k.charCodeAt(0), v.charCodeAt(0));
+// Confusables are looked up for every look-alike of a word being folded: a direct table over the
+// code units below U+2000 (Cyrillic, Greek, IPA and phonetic letters), a map for the few above.
+const CONFUSABLE_DIRECT = 0x2000;
+const CONFUSABLE_LOW = new Uint16Array(CONFUSABLE_DIRECT);
+const CONFUSABLE_HIGH = new Map<number, number>();
+for (const table of [STRONG_CONFUSABLES, WEAK_CONFUSABLES]) {
+  for (const [k, v] of Object.entries(table)) {
+    const from = k.charCodeAt(0);
+    if (from < CONFUSABLE_DIRECT) CONFUSABLE_LOW[from] = v.charCodeAt(0);
+    else CONFUSABLE_HIGH.set(from, v.charCodeAt(0));
+  }
+}
+
+/** The Latin letter a confusable code unit folds to, or 0 when it is not a confusable. */
+export function confusableTo(code: number): number {
+  return code < CONFUSABLE_DIRECT ? (CONFUSABLE_LOW[code] as number) : (CONFUSABLE_HIGH.get(code) ?? 0);
+}
 export const LEET_TO = new Uint16Array(128);
 for (const [k, v] of Object.entries(LEET)) LEET_TO[k.charCodeAt(0)] = v.charCodeAt(0);
 
-// Invisible characters dropped by the pass (see normalize-text.ts for the reasons per range).
+// Invisible characters dropped by the pass (see normalize-text.ts for the reasons per range),
+// as inclusive ranges; the BMP ones are looked up in a bitmap (8 KiB), as the check runs for every
+// non-ASCII character and most of them (letters of other scripts) are not invisible.
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x7f, 0x9f], [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180e, 0x180e],
+  [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0], [0xfff9, 0xfffb],
+];
+const INVISIBLE_BMP = new Uint32Array(0x10000 >>> 5);
+for (const [from, to] of INVISIBLE_RANGES) for (let cp = from; cp <= to; cp++) INVISIBLE_BMP[cp >>> 5] = (INVISIBLE_BMP[cp >>> 5] as number) | (1 << (cp & 31));
+
 export function isInvisible(cp: number): boolean {
-  return (
-    (cp >= 0x7f && cp <= 0x9f) ||
-    cp === 0xad ||
-    cp === 0x34f ||
-    cp === 0x61c ||
-    cp === 0x115f ||
-    cp === 0x1160 ||
-    cp === 0x17b4 ||
-    cp === 0x17b5 ||
-    cp === 0x180e ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x206f) ||
-    cp === 0x3164 ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    cp === 0xfeff ||
-    cp === 0xffa0 ||
-    (cp >= 0xfff9 && cp <= 0xfffb) ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  );
+  // Above the BMP only the supplementary variation selectors (U+E0100..U+E01EF) are invisible here.
+  if (cp > 0xffff) return cp >= 0xe0100 && cp <= 0xe01ef;
+  return (((INVISIBLE_BMP[cp >>> 5] as number) >>> (cp & 31)) & 1) === 1;
 }
 
 export function classOf(ch: string): number {

@@ -2,20 +2,63 @@ import { HTML_ENTITIES } from './fold-tables.js';
 
 // Pure decoders of the canonical pass: HTML entities, URL escapes, and base64, hex and escape
 // runs; each returns decoded text or null, and never grows work beyond its input.
-const ENTITY = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/;
+// Named entities by their name packed into a number, five bits per lower-case letter (at most
+// eight letters: 40 bits, exact in a double), so a lookup needs no substring.
+const NAMED = new Map<number, number>();
+for (const [name, value] of Object.entries(HTML_ENTITIES)) {
+  let key = 0;
+  for (let k = 0; k < name.length; k++) key = key * 32 + (name.charCodeAt(k) - 96);
+  NAMED.set(key, value.codePointAt(0) as number);
+}
 
-export function decodeEntity(src: string, i: number): { cp: number; length: number } | null {
-  const m = ENTITY.exec(src.slice(i, i + 12));
-  if (m === null) return null;
-  let cp: number | undefined;
-  if (m[1] !== undefined) cp = Number(m[1]);
-  else if (m[2] !== undefined) cp = parseInt(m[2], 16);
-  else {
-    const named = HTML_ENTITIES[(m[3] as string).toLowerCase()];
-    if (named !== undefined) cp = named.codePointAt(0);
+/** Bits of the code point in a packed `decodeEntity` result; the entity's length is above them. */
+export const ENTITY_CP_BITS = 21;
+
+/**
+ * The HTML entity at `src[i]` (which is `&`): `&#DDD;` (1 to 7 digits), `&#xHHH;` (1 to 6 hex
+ * digits) or `&name;` (2 to 8 letters, a name of HTML_ENTITIES, any case). Returns its code point
+ * and length packed as `length << ENTITY_CP_BITS | cp`, or -1. A hand-written scanner with a
+ * number for a result: entity-dense input calls it for every few characters, and it allocates
+ * nothing.
+ */
+export function decodeEntity(src: string, i: number): number {
+  const n = src.length;
+  let k = i + 1;
+  let cp: number;
+  if (src.charCodeAt(k) === 35) {
+    k++;
+    if ((src.charCodeAt(k) | 32) === 120) {
+      // `&#x`: 1 to 6 hex digits, then `;` (the decimal form cannot match: `x` is no digit).
+      const from = ++k;
+      let v = 0;
+      for (let d = k < n ? hexValue(src.charCodeAt(k)) : -1; d >= 0 && k - from < 7; d = k < n ? hexValue(src.charCodeAt(k)) : -1) {
+        v = v * 16 + d;
+        k++;
+      }
+      if (k === from || k - from > 6 || src.charCodeAt(k) !== 59) return -1;
+      cp = v;
+    } else {
+      const from = k;
+      let v = 0;
+      for (let c = src.charCodeAt(k); c >= 48 && c <= 57 && k - from < 8; c = src.charCodeAt(k)) {
+        v = v * 10 + (c - 48);
+        k++;
+      }
+      if (k === from || k - from > 7 || src.charCodeAt(k) !== 59) return -1;
+      cp = v;
+    }
+  } else {
+    const from = k;
+    let key = 0;
+    for (let c = src.charCodeAt(k) | 32; c >= 97 && c <= 122 && k - from < 9; c = src.charCodeAt(k) | 32) {
+      key = key * 32 + (c - 96);
+      k++;
+    }
+    if (k - from < 2 || k - from > 8 || src.charCodeAt(k) !== 59) return -1;
+    cp = NAMED.get(key) ?? -1;
   }
-  if (cp === undefined || !(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return null;
-  return { cp, length: m[0].length };
+  if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
+  return ((k + 1 - i) << ENTITY_CP_BITS) | cp;
 }
 
 const URL_ESCAPE = /%[0-9a-fA-F]{2}/g;
@@ -35,6 +78,8 @@ export function hexValue(c: number): number {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: false });
+// Reused: a call without `stream` starts from a fresh decoder state, also after an error.
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
 
 /** Decode a run of consecutive `%XX` escapes as UTF-8 bytes. */
 export function decodeUrlRun(src: string, i: number): { text: string; length: number } | null {
@@ -70,7 +115,7 @@ export function asText(bytes: Uint8Array): string | null {
   if (bytes.length < 8) return null;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8_FATAL.decode(bytes);
   } catch {
     return null;
   }
@@ -104,33 +149,41 @@ function decodeBase64(run: string): string | null {
 }
 
 function decodeHex(run: string): string | null {
-  const bytes: number[] = [];
-  for (let k = 0; k + 1 < run.length; ) {
+  // Pairs of hex digits into a preallocated byte array (a run can be a megabyte long).
+  const bytes = new Uint8Array(run.length >>> 1);
+  let count = 0;
+  for (let k = 0; k + 1 < run.length; k += 2) {
     const hi = hexValue(run.charCodeAt(k));
     const lo = hexValue(run.charCodeAt(k + 1));
     if (lo < 0) break;
-    bytes.push(hi * 16 + lo);
-    k += 2;
+    bytes[count++] = hi * 16 + lo;
   }
-  return asText(Uint8Array.from(bytes));
+  return asText(bytes.subarray(0, count));
 }
 
+/** Decode a run of `\xHH` and `\uHHHH` escapes (as matched by ESCAPE_RUN: well-formed). */
 function decodeEscapes(run: string): string | null {
-  let out = '';
+  const units = new Uint16Array(run.length >>> 2);
+  let count = 0;
+  let max = 0;
   for (let k = 0; k < run.length; ) {
-    if (run[k + 1] === 'x') {
-      out += String.fromCharCode(parseInt(run.slice(k + 2, k + 4), 16));
-      k += 4;
-    } else {
-      out += String.fromCharCode(parseInt(run.slice(k + 2, k + 6), 16));
-      k += 6;
-    }
+    const digits = run.charCodeAt(k + 1) === 120 ? 2 : 4;
+    let v = 0;
+    for (let d = 0; d < digits; d++) v = v * 16 + hexValue(run.charCodeAt(k + 2 + d));
+    units[count++] = v;
+    if (v > max) max = v;
+    k += 2 + digits;
   }
   // \x escapes usually spell UTF-8 bytes; \u escapes spell UTF-16 units.
-  if (/^[\0-\xff]*$/.test(out)) return asText(Uint8Array.from(out, (ch) => ch.charCodeAt(0)));
-  return out.length >= 4 ? out : null;
+  if (max <= 0xff) return asText(Uint8Array.from(units.subarray(0, count)));
+  return count >= 4 ? unitsToString(units, count) : null;
 }
 
+function unitsToString(units: Uint16Array, count: number): string {
+  let out = '';
+  for (let k = 0; k < count; k += 4096) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(count, k + 4096)) as unknown as number[]);
+  return out;
+}
 
 export function rot13(s: string): string {
   let out = '';

@@ -45,12 +45,11 @@ function oddToken(text: string, s: number, e: number): number {
   let prevLower = false;
   // Trailing sentence punctuation and leading quotes are ordinary.
   let end = e;
-  while (end > s && '.,!?:;"\')'.includes(text[end - 1] as string)) end--;
+  while (end > s && isTrailing(text.charCodeAt(end - 1))) end--;
   let start = s;
-  while (start < end && '"\'(“'.includes(text[start] as string)) start++;
+  while (start < end && isLeading(text.charCodeAt(start))) start++;
   // URLs, e-mail addresses and handles are punctuation-heavy by nature.
   if (end - start >= 4 && (startsWithFold(text, start, 'http') || startsWithFold(text, start, 'www.'))) return 0;
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 64) return 0;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     const lower = c >= 97 && c <= 122;
@@ -62,6 +61,7 @@ function oddToken(text: string, s: number, e: number): number {
       continue;
     }
     prevLower = false;
+    if (c === 64) return 0; // `@`: an e-mail address or a handle
     if (isPunct(c)) {
       punctInner++;
       if (c === 92 || c === 91 || c === 93 || c === 123 || c === 125 || c === 40 || c === 41 || c === 42) glued++;
@@ -72,6 +72,21 @@ function oddToken(text: string, s: number, e: number): number {
   if (glued >= 1 && letters >= 2) return 1;
   if (camel >= 1 && letters <= 16) return 1;
   return 0;
+}
+
+/** `. , ! ? : ; " ' )` */
+function isTrailing(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 39 || c === 41;
+}
+
+/** `" ' (` and the opening curly quote */
+function isLeading(c: number): boolean {
+  return c === 34 || c === 39 || c === 40 || c === 0x201c;
+}
+
+/** Token separators: space, line feed, tab, carriage return. */
+function isBreak(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
 /**
@@ -93,20 +108,17 @@ export function adversarialSuffix(text: string): SuffixFinding | null {
   let best: SuffixFinding | null = null;
   let bestOdd = 0;
   let code: boolean | undefined;
-  let s = -1;
-  // Per-token statistics, gathered while scanning so plain tokens cost one pass.
-  let nonLower = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 32;
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) {
-      if (s < 0) {
-        s = i;
-        nonLower = 0;
-      }
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (isBreak(c)) continue;
+    // A token: scan to its end, counting the characters that are not lower-case letters (so
+    // plain tokens are classified without a second pass).
+    const s = i;
+    let nonLower = 0;
+    while (!isBreak(c)) {
       if (c < 97 || c > 122) nonLower++;
-      continue;
+      c = ++i < n ? text.charCodeAt(i) : 32;
     }
-    if (s < 0) continue;
     const slot = tokens % WINDOW;
     if (tokens >= WINDOW) {
       oddCount -= odd[slot] as number;
@@ -124,7 +136,6 @@ export function adversarialSuffix(text: string): SuffixFinding | null {
     oddCount += o;
     plainCount += p;
     tokens++;
-    s = -1;
     if (tokens >= WINDOW && oddCount >= 5 && plainCount >= 2 && oddCount > bestOdd) {
       // Source code is punctuation-heavy too: demand a denser window there.
       if (code === undefined) code = looksLikeCode(text);
@@ -134,6 +145,8 @@ export function adversarialSuffix(text: string): SuffixFinding | null {
       if (unbalanced(text, from, i) >= 2 || oddCount >= need + 2) {
         bestOdd = oddCount;
         best = { strength: Math.min(1, (oddCount - need + 1) / 3), start: from, end: i };
+        // A window holds at most WINDOW - 2 odd tokens next to its two plain ones: none can be denser.
+        if (bestOdd >= WINDOW - 2) break;
       }
     }
   }

@@ -15,7 +15,9 @@ export const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
 const ANCHOR_BITS = 13;
 const ANCHOR_MASK = (1 << ANCHOR_BITS) - 1;
 
-const FNV_OFFSET = 0x811c9dc5;
+// As a signed 32-bit value: every use goes through Math.imul, ^ or >>> 0, which give the same bits,
+// and the hash then stays an int32 in optimised code (0x811c9dc5 itself would be a double).
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 // Salts keep the feature kinds apart in the shared space.
@@ -24,12 +26,14 @@ const SALT_BIGRAM = 0x85ebca6b;
 const SALT_STEM = 0x7feb352d;
 
 // Presence bitset over the feature space (32 KiB, stays in cache) and the entries set for the current text.
+// A feature index is listed at most once per text (its presence bit guards the list), so the list
+// never holds more than 2^FEATURE_BITS entries: a fixed typed array, no growth or reallocation.
 const seen = new Uint32Array((1 << FEATURE_BITS) >>> 5);
-const touched: number[] = [];
+const touched = new Int32Array(1 << FEATURE_BITS);
 
 /** The shared presence bitmap and its list of set entries (plain-scan.ts uses them too). */
 const TABLES = Object.freeze({ seen, touched });
-export function wordFeatureTables(): { readonly seen: Uint32Array; readonly touched: number[] } {
+export function wordFeatureTables(): { readonly seen: Uint32Array; readonly touched: Int32Array } {
   return TABLES;
 }
 
@@ -44,7 +48,11 @@ export const SCRIPT_CYRILLIC = 8;
  */
 export interface AnchorTable {
   keys: Uint32Array;
-  used: Uint8Array;
+  /**
+   * Occupied slots, one bit each (1 KiB: stays in the first-level cache; about 6% of the bits are
+   * set, so most words are rejected by one bit test without touching `keys`).
+   */
+  used: Uint32Array;
   lo: Uint32Array;
   hi: Uint32Array;
   /** Second anchor group: a signal with one runs only when a word of each group occurs. */
@@ -69,7 +77,7 @@ export function anchorSlot(table: AnchorTable, p: number): number {
   const keys = table.keys;
   const used = table.used;
   let b = anchorBucket(p);
-  while (used[b] === 1) {
+  while ((((used[b >>> 5] as number) >>> (b & 31)) & 1) === 1) {
     if (keys[b] === p) return b;
     b = (b + 1) & ANCHOR_MASK;
   }
@@ -89,7 +97,7 @@ const SCRIPT_ANCHORS: Readonly<Record<string, number>> = { 'script:cjk': SCRIPT_
 export function buildAnchorTable(anchors: readonly (readonly string[])[], anchors2: readonly (readonly string[] | undefined)[] = []): AnchorTable {
   if (anchors.length > 64) throw new Error('at most 64 signals');
   const keys = new Uint32Array(1 << ANCHOR_BITS);
-  const used = new Uint8Array(1 << ANCHOR_BITS);
+  const used = new Uint32Array((1 << ANCHOR_BITS) >>> 5);
   const lo = new Uint32Array(1 << ANCHOR_BITS);
   const hi = new Uint32Array(1 << ANCHOR_BITS);
   const lo2 = new Uint32Array(1 << ANCHOR_BITS);
@@ -97,8 +105,8 @@ export function buildAnchorTable(anchors: readonly (readonly string[])[], anchor
   const slotOf = (word: string): number => {
     const p = prefixHash(word);
     let b = anchorBucket(p);
-    while (used[b] === 1 && keys[b] !== p) b = (b + 1) & ANCHOR_MASK;
-    used[b] = 1;
+    while ((((used[b >>> 5] as number) >>> (b & 31)) & 1) === 1 && keys[b] !== p) b = (b + 1) & ANCHOR_MASK;
+    used[b >>> 5] = (used[b >>> 5] as number) | (1 << (b & 31));
     keys[b] = p;
     return b;
   };
@@ -219,12 +227,19 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
   let prefix = 0;
   let len = 0;
   let prev = 0;
+  let nt = 0;
   for (let i = from; i <= to; i++) {
     const c = i < to ? text.charCodeAt(i) : 32;
     if (c < 128) {
       if (WORD_ASCII[c] === 1) {
         h = Math.imul(h ^ c, FNV_PRIME);
         if (++len === 5) prefix = h;
+        // The rest of an ASCII word in a tight loop of its own (few live values).
+        for (let d = i + 1 < to ? text.charCodeAt(i + 1) : 32; d < 128 && WORD_ASCII[d] === 1; d = i + 1 < to ? text.charCodeAt(i + 1) : 32) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          if (++len === 5) prefix = h;
+          i++;
+        }
         continue;
       }
     } else if (isWordUnit(c)) {
@@ -254,34 +269,19 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
       const wx = ((h ^ SALT_WORD) >>> 0) & FEATURE_MASK;
       if ((((seen[wx >>> 5] as number) >>> (wx & 31)) & 1) === 0) {
         seen[wx >>> 5] = (seen[wx >>> 5] as number) | (1 << (wx & 31));
-        touched.push(wx);
-        if (w !== null) {
-          const v = w[wx] as number;
-          sum += v;
-          if (v !== 0) known++;
-        }
+        touched[nt++] = wx;
       }
       const bx = ((Math.imul(prev ^ SALT_BIGRAM, FNV_PRIME) ^ h) >>> 0) & FEATURE_MASK;
       if ((((seen[bx >>> 5] as number) >>> (bx & 31)) & 1) === 0) {
         seen[bx >>> 5] = (seen[bx >>> 5] as number) | (1 << (bx & 31));
-        touched.push(bx);
-        if (w !== null) {
-          const v = w[bx] as number;
-          sum += v;
-          if (v !== 0) known++;
-        }
+        touched[nt++] = bx;
       }
       if (len > 5) {
         // The first five units as a stem: ignore, ignored and ignoring share a feature.
         const sx = ((p ^ SALT_STEM) >>> 0) & FEATURE_MASK;
         if ((((seen[sx >>> 5] as number) >>> (sx & 31)) & 1) === 0) {
           seen[sx >>> 5] = (seen[sx >>> 5] as number) | (1 << (sx & 31));
-          touched.push(sx);
-          if (w !== null) {
-          const v = w[sx] as number;
-          sum += v;
-          if (v !== 0) known++;
-        }
+          touched[nt++] = sx;
         }
       }
       prev = h;
@@ -289,10 +289,19 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
     h = FNV_OFFSET;
     len = 0;
   }
-  const count = touched.length;
-  for (let k = 0; k < count; k++) seen[(touched[k] as number) >>> 5] = 0;
+  // The model's weights are summed once per distinct feature, in the loop that clears the
+  // presence bits again.
+  const count = nt;
+  for (let k = 0; k < count; k++) {
+    const x = touched[k] as number;
+    seen[x >>> 5] = 0;
+    if (w !== null) {
+      const v = w[x] as number;
+      sum += v;
+      if (v !== 0) known++;
+    }
+  }
   if (out !== null) for (let k = 0; k < count; k++) out.push(touched[k] as number);
-  touched.length = 0;
   let chunkLo: Uint32Array | null = null;
   let chunkHi: Uint32Array | null = null;
   if (per !== null) {

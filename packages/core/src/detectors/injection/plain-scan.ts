@@ -17,24 +17,36 @@ export interface PlainScan extends TextFeatures {
   regularSpace: boolean;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+// As a signed 32-bit value: every use goes through Math.imul, ^ or >>> 0, which give the same bits,
+// and the hash then stays an int32 in optimised code (0x811c9dc5 itself would be a double).
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+// One table lookup per character: its class (low three bits) and what it can mean as a separator.
 const LOWER = 1;
 const UPPER = 2;
 const DIGIT = 3;
 const LEET = 4; // a digit that can stand for a letter: 0 1 3 4 5 7
-const CLASS = new Uint8Array(128);
+const CLASS_MASK = 7;
+/** Whitespace: space, tab, line feed, vertical tab, form feed, carriage return. */
+const WS = 8;
+/** May appear in a base64 or hex run besides letters and digits: `+ / _ -`. */
+const RUN_EXTRA = 16;
+/** May start something the full pass decodes or folds: controls, `& % \ @ $`. */
+const SPECIAL = 32;
+/** Counted for the symbol burst (brackets, backslash, asterisk, ...). */
+const SYMBOL = 64;
+const INFO = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  if (c >= 97 && c <= 122) CLASS[c] = LOWER;
-  else if (c >= 65 && c <= 90) CLASS[c] = UPPER;
-  else if (c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55) CLASS[c] = LEET;
-  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+  if (c >= 97 && c <= 122) INFO[c] = LOWER;
+  else if (c >= 65 && c <= 90) INFO[c] = UPPER;
+  else if (c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55) INFO[c] = LEET;
+  else if (c >= 48 && c <= 57) INFO[c] = DIGIT;
+  else if (c === 32 || (c >= 9 && c <= 13)) INFO[c] = WS;
+  else if (c < 32 || c === 127) INFO[c] = SPECIAL;
 }
-// Characters that may appear in a base64 or hex run besides letters and digits.
-const RUN_EXTRA = new Uint8Array(128);
-for (const ch of '+/_-') RUN_EXTRA[ch.charCodeAt(0)] = 1;
-const SYMBOL = new Uint8Array(128);
-for (const ch of '[]{}()<>\\*^~|`#=+@$%_') SYMBOL[ch.charCodeAt(0)] = 1;
+for (const ch of '+/_-') INFO[ch.charCodeAt(0)] = (INFO[ch.charCodeAt(0)] as number) | RUN_EXTRA;
+for (const ch of '&%\\@$') INFO[ch.charCodeAt(0)] = (INFO[ch.charCodeAt(0)] as number) | SPECIAL;
+for (const ch of '[]{}()<>\\*^~|`#=+@$%_') INFO[ch.charCodeAt(0)] = (INFO[ch.charCodeAt(0)] as number) | SYMBOL;
 // Separators of spaced-out letters (`i g n o r e`, `i.g.n.o.r.e`), as in canonical-text.ts.
 const SPACER = new Uint8Array(128);
 for (const ch of ' .-_*|/+~') SPACER[ch.charCodeAt(0)] = 1;
@@ -47,17 +59,49 @@ function hashWord(word: string): number {
   return h >>> 0;
 }
 // ROT13 of "the", "you", "and", "all", "is": their presence sends the text to the full pass.
-const ROT13_WORDS = new Set(['gur', 'lbh', 'naq', 'nyy', 'vf'].map(hashWord));
+// Compared as five constants: a Set lookup of a uint32 (a heap number) costs more than the word.
+const [ROT_GUR, ROT_LBH, ROT_NAQ, ROT_NYY, ROT_VF] = ['gur', 'lbh', 'naq', 'nyy', 'vf'].map(hashWord) as [number, number, number, number, number];
+function isRot13Marker(h: number): boolean {
+  return h === ROT_GUR || h === ROT_LBH || h === ROT_NAQ || h === ROT_NYY || h === ROT_VF;
+}
 
 /** Give up: clear what was set in the presence bitmap. */
-function bail(seen: Uint32Array, touched: number[]): null {
-  for (let k = 0; k < touched.length; k++) seen[(touched[k] as number) >>> 5] = 0;
-  touched.length = 0;
+function bail(seen: Uint32Array, touched: Int32Array, count: number): null {
+  for (let k = 0; k < count; k++) seen[(touched[k] as number) >>> 5] = 0;
   return null;
 }
 
 function isLetter(c: number): boolean {
-  return c < 128 && ((CLASS[c] as number) === LOWER || (CLASS[c] as number) === UPPER);
+  if (!(c < 128)) return false;
+  const cls = (INFO[c] as number) & CLASS_MASK;
+  return cls === LOWER || cls === UPPER;
+}
+
+/**
+ * Does the SPECIAL character `c` at `src[i]` start something the full pass would change: a control
+ * character, an HTML entity, a URL or `\x`/`\u` escape, or `@`/`$` touching a letter (leetspeak)?
+ */
+function startsFold(src: string, i: number, c: number): boolean {
+  const n = src.length;
+  if (c < 32 || c === 127) return true;
+  if (c === 38) {
+    // &#..; &#x..; &name; entities.
+    const d = i + 1 < n ? src.charCodeAt(i + 1) : 0;
+    if (d === 35) return true;
+    if ((d | 32) >= 97 && (d | 32) <= 122) {
+      let k = i + 1;
+      while (k < n && k - i <= 9 && (src.charCodeAt(k) | 32) >= 97 && (src.charCodeAt(k) | 32) <= 122) k++;
+      if (k < n && src.charCodeAt(k) === 59) return true;
+    }
+    return false;
+  }
+  if (c === 37) return i + 2 < n && isHex(src.charCodeAt(i + 1)) && isHex(src.charCodeAt(i + 2));
+  if (c === 92) {
+    const d = i + 1 < n ? src.charCodeAt(i + 1) | 32 : 0;
+    return (d === 120 || d === 117) && i + 2 < n && isHex(src.charCodeAt(i + 2));
+  }
+  // @ and $ fold to letters inside words: `@dmin`, `pa$$word`.
+  return (i > 0 && isLetter(src.charCodeAt(i - 1))) || (i + 1 < n && isLetter(src.charCodeAt(i + 1)));
 }
 
 function isHex(c: number): boolean {
@@ -90,6 +134,8 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
   let prefix = 0;
   let len = 0;
   let prev = 0;
+  // Entries of `touched` set for this text.
+  let nt = 0;
   // Position in the canonical text (whitespace runs collapse to one character, leading ones vanish).
   let cpos = 0;
   let inSpace = true;
@@ -109,21 +155,31 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
 
   for (let i = 0; i <= n; i++) {
     const c = i < n ? src.charCodeAt(i) : 32;
-    if (c >= 128) return bail(seen, touched);
-    const cls = CLASS[c] as number;
-    if (cls === LOWER) {
-      // The hot path: a lower-case letter.
+    if (c >= 128) return bail(seen, touched, nt);
+    const info = INFO[c] as number;
+    if (info === LOWER) {
+      // The hot path: a run of lower-case letters, in a tight loop of its own (few live values,
+      // so the optimising compiler keeps them in registers).
       h = Math.imul(h ^ c, FNV_PRIME);
       if (++len === 5) prefix = h;
+      for (let d = i + 1 < n ? src.charCodeAt(i + 1) : 0; d >= 97 && d <= 122; d = i + 1 < n ? src.charCodeAt(i + 1) : 0) {
+        h = Math.imul(h ^ d, FNV_PRIME);
+        if (++len === 5) prefix = h;
+        i++;
+      }
       continue;
     }
+    const cls = info & CLASS_MASK;
     if (cls !== 0) {
       // Leetspeak: a digit standing for a letter next to a letter goes to the full pass.
-      if (cls === LEET && (isLetter(i > 0 ? src.charCodeAt(i - 1) : 0) || isLetter(i + 1 < n ? src.charCodeAt(i + 1) : 0))) return bail(seen, touched);
+      if (cls === LEET && (isLetter(i > 0 ? src.charCodeAt(i - 1) : 0) || isLetter(i + 1 < n ? src.charCodeAt(i + 1) : 0))) return bail(seen, touched, nt);
       // Base64 and hex runs mix capitals (after the first character) and digits with letters.
       if (run + len > 0) runMixed = true;
       h = Math.imul(h ^ (cls === UPPER ? c | 32 : c), FNV_PRIME);
       if (++len === 5) prefix = h;
+      // Such a run only grows until its end, where the check below gives up: give up now (a
+      // megabyte of digits is one word).
+      if (runMixed && run + len >= 16) return bail(seen, touched, nt);
       continue;
     }
     // A word (or nothing) just ended at i: account for it in the canonical position and the run.
@@ -131,48 +187,27 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       cpos += len;
       inSpace = false;
     }
-    if (c === 32 || (c >= 9 && c <= 13)) {
+    if ((info & WS) !== 0) {
       if (!inSpace) cpos++;
       // A run of two, a leading or trailing one (the end sentinel is a space), or a tab or CR:
       // the canonical text then differs from the lower-cased text by more than case.
-      else if (i < n || n === 0 || src.charCodeAt(n - 1) === 32 || (src.charCodeAt(n - 1) >= 9 && src.charCodeAt(n - 1) <= 13)) regularSpace = false;
+      else if (i < n || n === 0 || ((INFO[src.charCodeAt(n - 1)] ?? 0) & WS) !== 0) regularSpace = false;
       if (c !== 32 && c !== 10) regularSpace = false;
       inSpace = true;
     } else {
       cpos++;
       inSpace = false;
     }
-    if (RUN_EXTRA[c] === 1) {
+    if ((info & RUN_EXTRA) !== 0) {
       if (run + len > 0 && (c === 43 || c === 47)) runMixed = true;
       run += len + 1;
     } else {
-      if (run + len >= 16 && runMixed) return bail(seen, touched);
+      if (run + len >= 16 && runMixed) return bail(seen, touched, nt);
       run = 0;
       runMixed = false;
     }
-    if (c < 32 || c === 127) {
-      if (c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) return bail(seen, touched);
-    } else if (c === 38) {
-      // &#..; &#x..; &name; entities.
-      const d = i + 1 < n ? src.charCodeAt(i + 1) : 0;
-      if (d === 35) return bail(seen, touched);
-      if ((d | 32) >= 97 && (d | 32) <= 122) {
-        let k = i + 1;
-        while (k < n && k - i <= 9 && ((src.charCodeAt(k) | 32) >= 97 && (src.charCodeAt(k) | 32) <= 122)) k++;
-        if (k < n && src.charCodeAt(k) === 59) return bail(seen, touched);
-      }
-    } else if (c === 37) {
-      if (i + 2 < n && isHex(src.charCodeAt(i + 1)) && isHex(src.charCodeAt(i + 2))) return bail(seen, touched);
-    } else if (c === 92) {
-      const d = i + 1 < n ? src.charCodeAt(i + 1) | 32 : 0;
-      if ((d === 120 || d === 117) && i + 2 < n && isHex(src.charCodeAt(i + 2))) return bail(seen, touched);
-    } else if (c === 64 || c === 36) {
-      // @ and $ fold to letters inside words: `@dmin`, `pa$$word`.
-      const before = i > 0 ? (CLASS[src.charCodeAt(i - 1)] ?? 0) : 0;
-      const after = i + 1 < n ? (CLASS[src.charCodeAt(i + 1)] ?? 0) : 0;
-      if (before === LOWER || before === UPPER || after === LOWER || after === UPPER) return bail(seen, touched);
-    }
-    if (SYMBOL[c] === 1 && burst < SYMBOL_BURST) {
+    if ((info & SPECIAL) !== 0 && startsFold(src, i, c)) return bail(seen, touched, nt);
+    if ((info & SYMBOL) !== 0 && burst < SYMBOL_BURST) {
       ring[symbolCount % SYMBOL_BURST] = i;
       symbolCount++;
       const within = symbolCount >= SYMBOL_BURST ? (i - (ring[symbolCount % SYMBOL_BURST] as number) <= 80 ? SYMBOL_BURST : 1) : symbolCount;
@@ -183,10 +218,10 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     if (len === 1) {
       singles = i - 1 === lastSingleEnd + 1 && SPACER[src.charCodeAt(i - 2)] === 1 ? singles + 1 : 1;
       lastSingleEnd = i;
-      if (singles >= 3) return bail(seen, touched);
+      if (singles >= 3) return bail(seen, touched, nt);
     }
     const full = h >>> 0;
-    if (len <= 3 && ROT13_WORDS.has(full)) return bail(seen, touched);
+    if (len <= 3 && isRot13Marker(full)) return bail(seen, touched, nt);
     const p = (len < 5 ? h : prefix) >>> 0;
     const bucket = anchorSlot(table, p);
     if (bucket >= 0) {
@@ -208,33 +243,18 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       const wx = ((h ^ 0x9e3779b1) >>> 0) & FEATURE_MASK;
       if ((((seen[wx >>> 5] as number) >>> (wx & 31)) & 1) === 0) {
         seen[wx >>> 5] = (seen[wx >>> 5] as number) | (1 << (wx & 31));
-        touched.push(wx);
-        if (w !== null) {
-          const v = w[wx] as number;
-          sum += v;
-          if (v !== 0) known++;
-        }
+        touched[nt++] = wx;
       }
       const bx = ((Math.imul(prev ^ 0x85ebca6b, FNV_PRIME) ^ h) >>> 0) & FEATURE_MASK;
       if ((((seen[bx >>> 5] as number) >>> (bx & 31)) & 1) === 0) {
         seen[bx >>> 5] = (seen[bx >>> 5] as number) | (1 << (bx & 31));
-        touched.push(bx);
-        if (w !== null) {
-          const v = w[bx] as number;
-          sum += v;
-          if (v !== 0) known++;
-        }
+        touched[nt++] = bx;
       }
       if (len > 5) {
         const sx = ((p ^ 0x7feb352d) >>> 0) & FEATURE_MASK;
         if ((((seen[sx >>> 5] as number) >>> (sx & 31)) & 1) === 0) {
           seen[sx >>> 5] = (seen[sx >>> 5] as number) | (1 << (sx & 31));
-          touched.push(sx);
-          if (w !== null) {
-          const v = w[sx] as number;
-          sum += v;
-          if (v !== 0) known++;
-        }
+          touched[nt++] = sx;
         }
       }
       prev = h;
@@ -242,10 +262,19 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     h = FNV_OFFSET;
     len = 0;
   }
-  const count = touched.length;
-  for (let k = 0; k < count; k++) seen[(touched[k] as number) >>> 5] = 0;
+  // The model's weights are summed once per distinct feature, in the loop that clears the
+  // presence bits again.
+  const count = nt;
+  for (let k = 0; k < count; k++) {
+    const x = touched[k] as number;
+    seen[x >>> 5] = 0;
+    if (w !== null) {
+      const v = w[x] as number;
+      sum += v;
+      if (v !== 0) known++;
+    }
+  }
   if (sink.indices !== null) for (let k = 0; k < count; k++) sink.indices.push(touched[k] as number);
-  touched.length = 0;
   // Chunks are counted on the canonical text (trailing whitespace dropped), as extractFeatures does.
   const canonicalLength = inSpace && cpos > 0 ? cpos - 1 : cpos;
   const used = canonicalLength > 1024 ? Math.ceil(canonicalLength / CHUNK) : 0;
