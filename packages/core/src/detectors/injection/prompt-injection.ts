@@ -66,7 +66,8 @@ export function promptInjection(options: PromptInjectionOptions = {}): PromptInj
   const model = loadInjectionModel();
   const passageThreshold = sigmoid(logit(threshold) + PASSAGE_MARGIN);
   const passageCut = options.passages === false ? Infinity : passageThreshold;
-  const run = (text: string): Scored => scoreWithPassages(allow.length === 0 ? text : blank(text, allow), model, threshold, passageCut);
+  const reach = sigmoid(logit(threshold) - PASSAGE_REACH);
+  const run = (text: string): Scored => scoreWithPassages(allow.length === 0 ? text : blank(text, allow), model, threshold, passageCut, reach);
 
   return {
     id: 'injection.prompt',
@@ -124,20 +125,26 @@ function blank(text: string, allow: readonly RegExp[]): string {
 // extra false positive in 730, while instructions planted in e-mails, pages and code are found
 // about twice as often as by the whole-text score alone (bench/embedded-injection.mjs).
 const PASSAGE_MARGIN = 2.2;
+// Passages are scored only when the whole text is within this many logits below the threshold
+// (balanced: a whole-text score of 0.05 or more). A planted paragraph still lifts the whole text
+// that far; ordinary texts, far below, pay for one analysis only. On the embedded-injection bench
+// this keeps 0.90 of the 0.93 recall and cuts the extra cost of passage scoring by more than half.
+const PASSAGE_REACH = 2.9;
 
 /**
  * Score a text and, when it holds several passages (paragraphs, fenced code, tagged documents),
  * each passage on its own: an instruction planted in a document (indirect injection) is one
  * paragraph among benign ones, and the model's evidence, averaged over the whole text, is diluted
- * by the rest. A text already at the threshold is not split.
+ * by the rest. A text already at the threshold, or far below it, is not split.
  */
-function scoreWithPassages(text: string, model: InjectionModel, threshold: number, passageThreshold: number): Scored {
+function scoreWithPassages(text: string, model: InjectionModel, threshold: number, passageThreshold: number, reach: number): Scored {
   const whole: Scored = { analysis: analyze(text, model), start: 0, end: text.length };
-  if (whole.analysis.score >= threshold || passageThreshold > 1) return whole;
+  if (whole.analysis.score >= threshold || passageThreshold > 1 || whole.analysis.score < reach) return whole;
   const spans = passages(text);
   if (spans.length < 2) return whole;
   let best = whole;
-  for (const p of spans) {
+  // The first passage is the request that introduces the data; the whole-text score reads it with its context.
+  for (const p of spans.slice(1)) {
     const analysis = analyze(text.slice(p.start, p.end), model);
     if (analysis.score >= passageThreshold && analysis.score > best.analysis.score) best = { analysis, start: p.start, end: p.end };
   }
