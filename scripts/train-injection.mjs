@@ -93,8 +93,10 @@ for (const file of files) {
 // Our own hard negatives (benign texts full of trigger words), written for this project.
 const ownNegatives = join(root, 'scripts/injection-hard-negatives.txt');
 if (existsSync(ownNegatives)) {
-  for (const line of readFileSync(ownNegatives, 'utf8').split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
+  for (const raw of readFileSync(ownNegatives, 'utf8').split('\n')) {
+    if (raw.trim() === '' || raw.startsWith('#')) continue;
+    // A literal \n inside a line is a line break (multi-line texts such as e-mails).
+    const line = raw.replace(/\\n/g, '\n');
     const indices = [];
     const a = analyze(line, null, indices);
     rows.push({ text: line, hits: a.hits.map((h) => h.signal).join(','), file: 'own-hard-negatives', label: 0, rule: a.ruleLogit, idx: Int32Array.from(indices), norm: NORM(indices.length), key: fnv(a.canonical.text) });

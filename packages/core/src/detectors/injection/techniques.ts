@@ -382,10 +382,10 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'reveal/print/repeat your system prompt or instructions',
     reference: 'OWASP LLM07:2025; MITRE ATLAS AML.T0056',
     weight: 3.5,
-    anchors: ['promp', 'instr', 'guide', 'direc', 'confi', 'progr', 'rules'],
+    anchors: ['promp', 'instr', 'guide', 'direc', 'confi', 'progr', 'rules', 'messa', 'note', 'notes', 'conte'],
     anchors2: ['revea', 'print', 'show', 'repea', 'outpu', 'displ', 'leak', 'discl', 'dump', 'recit', 'spell', 'tell', 'share', 'list', 'give', 'write', 'copy', 'echo', 'retur', 'provi', 'paste', 'trans', 'encod', 'conve', 'summa', 'relay', 'expos', 'divul', 'enume', 'what'],
     pattern:
-      /\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|tell|share|list|give|write (?:out|down)|copy|echo|return|provide|paste|translate|encode|convert|summari[sz]e|relay|expose|divulge|enumerate|what (?:is|are|was|were))\b[^.!?\n]{0,30}?\b(?:your|this bot'?s|the ai'?s|the assistant'?s|the model'?s)\s+(?:(?:full|entire|exact|complete|original|initial|system(?:'?s)?|hidden|secret|internal|confidential|developer|first|previous|prior|underlying|pre-?|real|verbatim|given|starting|custom|parameters and|settings and|rules and)\s+){0,3}(?:prompt|instructions|system message|system prompt|initial prompt|guidelines|rules|directives|configuration|instruction set|programming)\b(?! (?:for|on|about|to|regarding|when) )|\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|echo|tell me)\b[^.!?\n]{0,30}?\bthe\s+(?:(?:full|entire|exact|complete|verbatim)\s+)?(?:system|initial|original|hidden|secret|internal|confidential|developer|pre-?|starting)\s+(?:prompt|instructions|message|guidelines|rules|directives|configuration)\b/,
+      /\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|tell|share|list|give|write (?:out|down)|copy|echo|return|provide|paste|translate|encode|convert|summari[sz]e|relay|expose|divulge|enumerate|what (?:is|are|was|were))\b[^.!?\n]{0,30}?\b(?:your|this bot'?s|the ai'?s|the assistant'?s|the model'?s)\s+(?:(?:full|entire|exact|complete|original|initial|system(?:'?s)?|hidden|secret|internal|confidential|developer|first|previous|prior|underlying|pre-?|real|verbatim|given|starting|custom|parameters and|settings and|rules and)\s+){0,3}(?:prompt|instructions|system message|system prompt|initial prompt|guidelines|rules|directives|configuration|instruction set|programming)\b(?! (?:for|on|about|to|regarding|when) )|\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|echo|tell me)\b[^.!?\n]{0,30}?\bthe\s+(?:(?:full|entire|exact|complete|verbatim)\s+)?(?:system|initial|original|hidden|secret|internal|confidential|developer|pre-?|starting)\s+(?:prompt|instructions|message|guidelines|rules|directives|configuration)\b|\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|tell me)\b[^.!?\n]{0,30}?\byour\s+(?:(?:hidden|secret|internal|confidential|developer|system|initial|original|first)\s+){1,3}(?:messages?|notes?|context)\b/,
   },
   {
     technique: 'system-prompt-extraction',
@@ -695,6 +695,50 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['instr', 'order', 'comma', 'progr'],
     anchors2: ['you'],
     pattern: /\byou (?:are|have been) (?:now |hereby )?(?:instructed|ordered|commanded|reprogrammed|programmed) to\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'ai-reading-this',
+    description: 'AI agents/assistants/models reading or processing this document, addressed directly',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 3,
+    anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'langu', 'chatb', 'bot', 'bots', 'agent', 'model', 'gpt', 'chatg', 'copil', 'claud', 'gemin', 'crawl', 'summa'],
+    anchors2: ['readi', 'proce', 'revie', 'summa', 'parsi', 'analy', 'index', 'crawl', 'scann', 'scrap', 'brows', 'seein'],
+    pattern:
+      /\b(?:ai|llm|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|model|gpt|chatgpt|copilot|claude|gemini|crawler|summari[sz]er)s?\s+(?:that (?:is|are)\s+|who (?:is|are)\s+)?(?:reading|processing|reviewing|summari[sz]ing|parsing|analy[sz]ing|indexing|crawling|scanning|scraping|browsing|seeing)\s+(?:this|these)\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'when-processing-this',
+    description: 'when you read/summarise/review/translate this document, tell/say/recommend ... (an instruction keyed to processing the data)',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 2.5,
+    anchors: ['when', 'whene', 'while', 'if', 'after', 'befor', 'once'],
+    anchors2: ['summa', 'revie', 'read', 'readi', 'trans', 'proce', 'analy', 'parsi', 'parse', 'answe', 'respo', 'repli', 'descr', 'evalu', 'grade', 'gradi', 'score', 'scori', 'rank', 'ranki', 'scree'],
+    pattern:
+      /\b(?:when|whenever|while|if|after|before|once)\s+(?:you\s+(?:are\s+)?)?(?:summari[sz](?:e|ing)|review(?:ing)?|read(?:ing)?|translat(?:e|ing)|process(?:ing)?|analy[sz](?:e|ing)|pars(?:e|ing)|describ(?:e|ing)|evaluat(?:e|ing)|grad(?:e|ing)|scor(?:e|ing)|rank(?:ing)?|screen(?:ing)?)\s+(?:this|these|the)\s+(?:\w+\s+){0,2}?(?:page|document|email|e-mail|message|file|code|repo(?:sitory)?|pull request|pr|diff|table|review|resume|cv|article|post|text|website|site|data|ticket|issue|report|listing|invoice)s?\b[^.\n]{0,20}?,?\s+(?:please\s+)?(?:also\s+|then\s+|first\s+|make sure to\s+|be sure to\s+)?(?:tell|say|inform|warn|state|claim|mention|recommend|suggest|approve|mark|rate|score|add|include|insert|ask|instruct|direct|redirect|send|forward|reply|respond|output|write|describe it as|call it)\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'conceal-instruction',
+    description: 'do not mention/reveal/quote this paragraph, note or instruction',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 2.5,
+    anchors: ['menti', 'revea', 'discl', 'quote', 'quoti', 'repea', 'ackno', 'refer', 'expla', 'summa', 'inclu'],
+    anchors2: ['parag', 'note', 'notes', 'instr', 'messa', 'line', 'lines', 'comme', 'secti', 'text', 'texts', 'sente', 'part', 'parts', 'reque', 'promp'],
+    pattern:
+      /\b(?:do not|don'?t|never|without)\s+(?:mention(?:ing)?|reveal(?:ing)?|disclos(?:e|ing)|quot(?:e|ing)|repeat(?:ing)?|acknowledg(?:e|ing)|refer(?:ring)? to|explain(?:ing)?|summari[sz](?:e|ing)|includ(?:e|ing))\s+(?:this|these|the (?:above|following|hidden))\s+(?:hidden\s+|secret\s+)?(?:paragraph|note|instructions?|messages?|lines?|comments?|sections?|text|sentences?|parts?|requests?|prompt)s?\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'deceive-user',
+    description: 'tell the user their account/password/payment is at risk, or ask them for credentials',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173); Rehberger 2023',
+    weight: 2,
+    anchors: ['user', 'users', 'reade', 'custo', 'recip', 'visit', 'enter', 'provi', 'confi', 'verif', 'type', 'ask', 'tell', 'instr', 'direc', 'urge', 'get'],
+    anchors2: ['accou', 'passw', 'crede', 'login', 'card', 'cards', 'payme', 'subsc', 'sessi', 'pin', 'ssn', 'socia', 'bank', 'walle', 'seed', 'recov', '2fa', 'code'],
+    pattern:
+      /\btell (?:the |all )?(?:user|reader|customer|recipient|visitor)s? (?:that )?(?:their|his|her|your) (?:account|password|payment|card|subscription|session|device|computer|order|bank|wallet)s?\b|\b(?:ask|tell|instruct|direct|urge|get) (?:the |all )?(?:user|reader|customer|recipient|visitor)s? to (?:\w+\s+){0,4}?(?:enter|type|provide|confirm|verify|send|reply with|share|re-?enter)\s+(?:their|his|her|your)\s+(?:password|credentials|login|pin|card (?:number|details)|bank details|ssn|social security number|seed phrase|recovery phrase|one-time code|2fa code)\b/,
   },
   {
     technique: 'indirect-injection',
