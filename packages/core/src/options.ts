@@ -346,7 +346,7 @@ function injectionRule(settings: InjectionSettings, override: z.output<typeof in
   const inner = promptInjection({ preset, allow: settings.allow, passages: settings.passages, ...(t === undefined ? {} : { threshold: t }) });
   const detector: Detector = {
     id: inner.id,
-    detect: (text, context) => (context !== undefined && TAG_CHARACTER.test(context.original) ? inner.detect(context.original) : inner.detect(text)),
+    detect: (text, context) => (context !== undefined && TAG_CHARACTER.test(context.original) ? inner.detect(context.original, context) : inner.detect(text, context)),
   };
   return (override.action ?? settings.action) === 'block' ? block(detector, { id: 'injection', threshold: 0 }) : report(detector, { id: 'injection', threshold: 0 });
 }

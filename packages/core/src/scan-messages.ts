@@ -32,7 +32,7 @@ export function scanMessages(config: ResolvedConfig, rules: readonly Rule[], sca
     if (!config.scanRoles.has(m.role)) continue;
     const redactions: Redaction[] = [];
     const pseudo: DetectorMatch[] = [];
-    const context = { original: (original[i] as Message).text };
+    const context = { original: (original[i] as Message).text, source: m.source };
     for (const rule of rules) {
       for (const match of rule.detector.detect(m.text, context)) {
         if (match.score < rule.threshold) continue;

@@ -66,6 +66,8 @@ export interface Detector {
 /** What else a detector may look at besides the text it scans. */
 export interface DetectContext {
   original: string;
+  /** Where the text came from: a tool result or an attached document is data, not a request. */
+  source?: Message['source'];
 }
 
 /** A finding: where and what, by which rule; it never carries the matched text. */

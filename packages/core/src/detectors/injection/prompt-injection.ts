@@ -67,13 +67,14 @@ export function promptInjection(options: PromptInjectionOptions = {}): PromptInj
   const passageThreshold = sigmoid(logit(threshold) + PASSAGE_MARGIN);
   const passageCut = options.passages === false ? Infinity : passageThreshold;
   const reach = sigmoid(logit(threshold) - PASSAGE_REACH);
-  const run = (text: string): Scored => scoreWithPassages(allow.length === 0 ? text : blank(text, allow), model, threshold, passageCut, reach);
+  const run = (text: string, inData = false): Scored => scoreWithPassages(allow.length === 0 ? text : blank(text, allow), model, threshold, passageCut, reach, inData);
 
   return {
     id: 'injection.prompt',
     threshold,
-    detect(text) {
-      const { analysis: a, start, end } = run(text);
+    detect(text, context) {
+      // A tool result or an attached document is data as a whole: an instruction in it is indirect.
+      const { analysis: a, start, end } = run(text, context?.source === 'tool_result');
       if (a.score < threshold) return [];
       const out: DetectorMatch[] = [];
       for (const hit of a.hits) {
@@ -137,15 +138,15 @@ const PASSAGE_REACH = 2.9;
  * paragraph among benign ones, and the model's evidence, averaged over the whole text, is diluted
  * by the rest. A text already at the threshold, or far below it, is not split.
  */
-function scoreWithPassages(text: string, model: InjectionModel, threshold: number, passageThreshold: number, reach: number): Scored {
-  const whole: Scored = { analysis: analyze(text, model), start: 0, end: text.length };
+function scoreWithPassages(text: string, model: InjectionModel, threshold: number, passageThreshold: number, reach: number, inData: boolean): Scored {
+  const whole: Scored = { analysis: analyze(text, model, undefined, inData), start: 0, end: text.length };
   if (whole.analysis.score >= threshold || passageThreshold > 1 || whole.analysis.score < reach) return whole;
   const spans = passages(text);
   if (spans.length < 2) return whole;
   let best = whole;
   // The first passage is the request that introduces the data; the whole-text score reads it with its context.
   for (const p of spans.slice(1)) {
-    const analysis = analyze(text.slice(p.start, p.end), model);
+    const analysis = analyze(text.slice(p.start, p.end), model, undefined, inData);
     if (analysis.score >= passageThreshold && analysis.score > best.analysis.score) best = { analysis, start: p.start, end: p.end };
   }
   return best;
