@@ -132,6 +132,8 @@ for (const size of [1024, 8 * 1024, 64 * 1024, 512 * 1024]) {
 
 // 1 MB adversarial inputs.
 const MB = 1_000_000;
+// A made-up GitHub-style token per line (prefix split so this file does not look like a secret).
+const fakeToken = (i) => ['gh', 'p_'].join('') + Array.from({ length: 36 }, (_, k) => 'aB3xY9qZ7wK2mN5pR8tV1cD4fG6hJ0sLeUo'[(i * 7 + k * 13 + ((i * k) % 11)) % 36]).join('');
 const b64 = Buffer.from(Array.from({ length: 750_000 }, (_, i) => (i * 7919) % 251)).toString('base64');
 const adversarial = {
   "'1' x 1e6": '1'.repeat(MB),
@@ -144,6 +146,10 @@ const adversarial = {
   'key= repeated': 'key='.repeat(MB / 4),
   'capitalised words': 'Anna Berg '.repeat(MB / 10),
   'house numbers': '12 Main Street '.repeat(Math.ceil(MB / 15)).slice(0, MB),
+  // Every name is checked against every address for overlap: a product when done naively.
+  'names and addresses': 'Anna Berg said hi from 12 Main Street. '.repeat(Math.ceil(MB / 39)).slice(0, MB),
+  // Every generic assignment is checked against the provider tokens already found.
+  'token assignments': Array.from({ length: Math.ceil(MB / 48) }, (_, i) => `token=${fakeToken(i)}\n`).join('').slice(0, MB),
   'PEM header + body': `-----BEGIN PRIVATE KEY-----\n${'QUJD'.repeat(MB / 4)}`.slice(0, MB),
 };
 // Each input twice: the first run of a process also compiles the regexes for a 1 MB subject.

@@ -1,5 +1,5 @@
 import { allSame, weightedSum } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** ABN: subtract 1 from the first digit; weights 10,1,3,...,19; sum divisible by 89 (ATO). */
@@ -42,6 +42,7 @@ export function auAbn(): Recognizer {
     score: 0.7,
     contextScore: 0.95,
     context: ['abn', 'australian business number', 'business number'],
+    gate: digitsAtLeast(11, 3),
     windows: digitWindows,
     maxMatchLength: 14,
   });
@@ -60,6 +61,7 @@ export function auAcn(): Recognizer {
     score: 0.5,
     contextScore: 0.9,
     context: ['acn', 'australian company number', 'company number'],
+    gate: digitsAtLeast(9, 3),
     windows: digitWindows,
     maxMatchLength: 11,
   });
@@ -78,6 +80,7 @@ export function auTfn(): Recognizer {
     score: 0.4,
     contextScore: 0.9,
     context: ['tfn', 'tax file number', 'tax file'],
+    gate: digitsAtLeast(9, 3),
     windows: digitWindows,
     requireContext: true,
     maxMatchLength: 11,
@@ -97,6 +100,7 @@ export function auMedicare(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['medicare'],
+    gate: digitsAtLeast(10, 5),
     windows: digitWindows,
     maxMatchLength: 13,
   });

@@ -1,5 +1,5 @@
 import { allSame, luhn } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -21,6 +21,7 @@ export function caSin(): Recognizer {
     contextScore: 0.95,
     context: ['sin', 'social insurance', 'nas', 'assurance sociale'],
     negativeContext: ['phone', 'tel', 'fax', 'call'],
+    gate: digitsAtLeast(9, 3),
     windows: digitWindows,
     maxMatchLength: 11,
   });

@@ -71,3 +71,68 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'hi hello hey dear thanks thank regards best cheers sincerely yours kind warm love goodbye bye welcome congratulations sorry please yes no'
   ).split(/\s+/),
 );
+
+/**
+ * A set of words looked up by a range of a text, without cutting the range out (a `Set<string>`
+ * lookup needs a new string and its hash: most of the cost for the few letters of a word).
+ */
+export class WordTable {
+  private readonly words: string[] = [];
+  private readonly slots: Int32Array; // 1 + index into `words`; 0 is an empty slot
+  private readonly mask: number;
+
+  constructor(words: Iterable<string>) {
+    for (const w of new Set(words)) this.words.push(w);
+    let size = 16;
+    while (size < this.words.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.words.forEach((w, i) => {
+      let slot = hashRange(w, 0, w.length, false) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = i + 1;
+    });
+  }
+
+  /** True when `text.slice(start, end)` is one of the words. */
+  has(text: string, start: number, end: number): boolean {
+    return this.find(text, start, end, false);
+  }
+
+  /**
+   * True when `text.slice(start, end)` is one of the words ignoring the case of ASCII letters
+   * (the words are stored lower-case): what a case-insensitive non-Unicode regex of the words
+   * matches, since it folds no other character to an ASCII letter.
+   */
+  hasIgnoringCase(text: string, start: number, end: number): boolean {
+    return this.find(text, start, end, true);
+  }
+
+  private find(text: string, start: number, end: number, fold: boolean): boolean {
+    const length = end - start;
+    for (let slot = hashRange(text, start, end, fold) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const index = this.slots[slot] as number;
+      if (index === 0) return false;
+      const word = this.words[index - 1] as string;
+      if (word.length !== length) continue;
+      let k = 0;
+      while (k < length && word.charCodeAt(k) === charAt(text, start + k, fold)) k++;
+      if (k === length) return true;
+    }
+  }
+}
+
+/** The code unit at `i`, with A-Z lower-cased when `fold`. */
+function charAt(text: string, i: number, fold: boolean): number {
+  const c = text.charCodeAt(i);
+  return fold && c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** A hash of a range from its length and three of its characters (constant time; the table compares whole words). */
+function hashRange(text: string, start: number, end: number, fold: boolean): number {
+  const length = end - start;
+  let h = Math.imul(length, 0x9e3779b1) ^ charAt(text, start, fold);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ charAt(text, start + (length >> 1), fold);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ charAt(text, end - 1, fold);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,5 +1,5 @@
 import { luhn } from './checksums.js';
-import { hasDigitRun7 } from './gates.js';
+import { hasDigitRun7, longestDigitRun, longestDigitStretch } from './gates.js';
 import type { DetectorMatch } from '../../types.js';
 import { contextTest, type Recognizer } from './recognizer.js';
 
@@ -63,7 +63,8 @@ export function creditCard(): Recognizer {
     needsDigit: true,
     needsDigitRun: true,
     find(text, out) {
-      if (!hasDigitRun7(text)) return;
+      // A card number has 12 digits in one printed number, in groups of at least three.
+      if (!hasDigitRun7(text) || longestDigitStretch(text) < 12 || longestDigitRun(text) < 3) return;
       candidates.lastIndex = 0;
       for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
         const value = m[0];

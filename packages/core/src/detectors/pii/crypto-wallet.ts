@@ -1,6 +1,6 @@
 import type { DetectorMatch } from '../../types.js';
 import { keccak256 } from './keccak256.js';
-import { lowerOf } from './gates.js';
+import { digitDense, lowerOf } from './gates.js';
 import { contextTest, type Recognizer } from './recognizer.js';
 import { sha256, toHex } from './sha256.js';
 
@@ -88,7 +88,9 @@ export function eip55Valid(address: string): boolean {
 // Base58Check version bytes of common mainnet address types: Bitcoin P2PKH/P2SH, Litecoin, Dogecoin, Tron.
 const VERSIONS = new Set([0x00, 0x05, 0x30, 0x32, 0x1e, 0x16, 0x41]);
 const ALTCOIN_WORDS = /wallet|crypto|litecoin|ltc|doge|tron|trx|usdt|tether/;
-const SEGWIT_HINT = /bc1|tb1|ltc1/;
+// A segwit prefix in any case: on the text itself, an ASCII-only case-insensitive match finds what
+// /bc1|tb1|ltc1/ finds in the lower-cased text (no other character lower-cases to these letters).
+const SEGWIT_HINT = /bc1|tb1|ltc1/i;
 const CONTEXT = contextTest(['wallet', 'address', 'btc', 'bitcoin', 'eth', 'ether', 'ethereum', 'crypto', 'send', 'litecoin', 'usdt']);
 
 /**
@@ -111,26 +113,24 @@ export function cryptoWallet(): Recognizer {
     kinds: ['pii.crypto-wallet'],
     maxMatchLength: 90,
     find(text, out) {
+      // Each format has a cheap precondition that nearly all chat fails: Base58 addresses are runs
+      // of 26+ letters and digits, segwit ones have their prefix, Ethereum ones start with 0x.
       // Bitcoin's 1/3 prefixes start at a digit (a fast scan); the other chains' letter prefixes
       // are only looked for when the text talks about coins or wallets.
-      // Every address is a run of 11+ letters and digits (Base58 26+, Ethereum 42): a text without
-      // one (nearly all chat) is done after one character pass.
-      const longest = longestAlnumRun(text);
-      if (longest < 11) return;
-      const lower = lowerOf(text);
-      const altcoins = ALTCOIN_WORDS.test(lower);
-      const re = altcoins ? base58 : bitcoin58;
-      re.lastIndex = 0;
-      for (let m = longest < 26 ? null : re.exec(text); m !== null; m = re.exec(text)) {
-        if (VERSIONS.has(base58CheckVersion(m[0]))) push(out, text, m.index, m.index + m[0].length, 0.9);
+      if (hasAlnumRun(text, 26)) {
+        const re = ALTCOIN_WORDS.test(lowerOf(text)) ? base58 : bitcoin58;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+          if (VERSIONS.has(base58CheckVersion(m[0]))) push(out, text, m.index, m.index + m[0].length, 0.9);
+        }
       }
-      if (SEGWIT_HINT.test(lower)) {
+      if (hasSegwitPrefix(text)) {
         segwit.lastIndex = 0;
         for (let m = segwit.exec(text); m !== null; m = segwit.exec(text)) {
           if (bech32Variant(m[0]) !== undefined) push(out, text, m.index, m.index + m[0].length, 0.9);
         }
       }
-      if (longest < 42 || text.indexOf('0x') === -1) return;
+      if (text.indexOf('0x') === -1) return;
       ethereum.lastIndex = 0;
       for (let m = ethereum.exec(text); m !== null; m = ethereum.exec(text)) {
         const hex = m[0].slice(2);
@@ -142,15 +142,46 @@ export function cryptoWallet(): Recognizer {
   };
 }
 
-/** Length of the longest run of ASCII letters and digits. */
-function longestAlnumRun(text: string): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) {
-      if (++run > best) best = run;
-    } else run = 0;
+/**
+ * `SEGWIT_HINT.test(text)`. Text has few '1's: found by native jumps, the letters before each
+ * checked by hand. A digit-dense text is scanned by the regex instead.
+ */
+function hasSegwitPrefix(text: string): boolean {
+  if (digitDense(text)) return SEGWIT_HINT.test(text);
+  for (let i = text.indexOf('1'); i !== -1; i = text.indexOf('1', i + 1)) {
+    if (i < 2) continue;
+    const a = text.charCodeAt(i - 2) | 32;
+    const b = text.charCodeAt(i - 1) | 32;
+    if ((a === 98 && b === 99) || (a === 116 && b === 98)) return true; // bc, tb
+    if (a === 116 && b === 99 && i >= 3 && (text.charCodeAt(i - 3) | 32) === 108) return true; // ltc
   }
-  return best;
+  return false;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/**
+ * True when the text has a run of `min` (2 or more) ASCII letters and digits. Such a run holds
+ * two sample positions `step = min / 2` apart, so only every step-th character is read, and the
+ * characters between two samples only when both are letters or digits: a fraction of the text.
+ */
+export function hasAlnumRun(text: string, min: number): boolean {
+  const step = Math.floor(min / 2);
+  const n = text.length;
+  for (let i = step; i < n; i += step) {
+    if (!isAlnum(text.charCodeAt(i)) || !isAlnum(text.charCodeAt(i - step))) continue;
+    let j = i - step + 1;
+    while (j < i && isAlnum(text.charCodeAt(j))) j++;
+    if (j < i) continue;
+    // One run holds both samples: measure it, and sample on from its end.
+    let s = i - step;
+    while (s > 0 && isAlnum(text.charCodeAt(s - 1))) s--;
+    let e = i + 1;
+    while (e < n && isAlnum(text.charCodeAt(e))) e++;
+    if (e - s >= min) return true;
+    i = e;
+  }
+  return false;
 }

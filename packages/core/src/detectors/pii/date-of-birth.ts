@@ -1,4 +1,4 @@
-import { lowerOf } from './gates.js';
+import { digitDense, digitRuns, lowerOf } from './gates.js';
 import { validDate } from './checksums.js';
 import { contextTest, type Recognizer } from './recognizer.js';
 
@@ -39,6 +39,37 @@ const CONTEXT = contextTest(BIRTH_WORDS, 48, 8);
 // Dates are only looked for in texts that mention a birth at all (a fast literal scan).
 // Tested on the cached lower-cased text (a case-insensitive scan costs several times more).
 const ANY_BIRTH_WORD = /born|birth|dob|d\.o\.b|geb|né|naiss|nacid|nacim|nato|nata|nascit/;
+// Every DATE match has a year of four digits after a space (written dates: "14 July 1979", "July 14,
+// 1979") or three numbers joined by single separators, the middle one of one or two digits
+// ("14.07.1979", "1979-07-14"). Most texts with a number have neither: no birth-word search.
+const DATE_SHAPE = /\s\d{4}(?!\d)|\d[/.-]\d{1,2}[/.-]\d/;
+
+/** `DATE_SHAPE.test(text)`, read from the digit runs unless the text is dense. */
+function hasDateShape(text: string): boolean {
+  if (digitDense(text)) return DATE_SHAPE.test(text);
+  const runs = digitRuns(text);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k] as number;
+    const end = runs[k + 1] as number;
+    if (end - start === 4 && start > 0 && isJsSpace(text.charCodeAt(start - 1))) return true;
+    // This run, a separator, a run of one or two digits, a separator, a run.
+    const next = runs[k + 2];
+    const nextEnd = runs[k + 3];
+    if (next === end + 1 && nextEnd !== undefined && nextEnd - next <= 2 && isDateSeparator(text.charCodeAt(end)) && isDateSeparator(text.charCodeAt(nextEnd)) && runs[k + 4] === nextEnd + 1) return true;
+  }
+  return false;
+}
+
+function isDateSeparator(c: number): boolean {
+  return c === 47 || c === 46 || c === 45;
+}
+
+/** JavaScript's `\s`. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** The date a match spells, if it is a real calendar date between 1900 and the current year. */
 export function plausibleBirthDate(value: string, now = new Date()): boolean {
@@ -75,7 +106,7 @@ export function dateOfBirth(): Recognizer {
     kinds: ['pii.date-of-birth'],
     maxMatchLength: 32,
     find(text, out) {
-      if (!ANY_BIRTH_WORD.test(lowerOf(text))) return;
+      if (!hasDateShape(text) || !ANY_BIRTH_WORD.test(lowerOf(text))) return;
       DATE.lastIndex = 0;
       for (let m = DATE.exec(text); m !== null; m = DATE.exec(text)) {
         const start = m.index;

@@ -1,5 +1,5 @@
 import { iso7064Mod11_10 } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -32,6 +32,7 @@ export function deTaxId(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['steuer-id', 'steuerid', 'steuer id', 'idnr', 'id-nr', 'identifikationsnummer', 'steueridentifikationsnummer', 'tax id', 'tin', 'steuernummer'],
+    gate: digitsAtLeast(11, 3),
     windows: digitWindows,
     maxMatchLength: 14,
   });

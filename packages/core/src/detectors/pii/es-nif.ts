@@ -1,4 +1,4 @@
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -24,6 +24,7 @@ export function esNif(): Recognizer {
     score: 0.85,
     contextScore: 1,
     context: ['dni', 'nif', 'documento nacional', 'identidad'],
+    gate: digitsAtLeast(7, 7),
     windows: digitWindows,
     maxMatchLength: 10,
   });
@@ -46,6 +47,7 @@ export function esNie(): Recognizer {
     score: 0.85,
     contextScore: 1,
     context: ['nie', 'extranjero', 'identidad'],
+    gate: digitsAtLeast(7, 7),
     windows: digitWindows,
     maxMatchLength: 11,
   });

@@ -1,4 +1,4 @@
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -29,6 +29,8 @@ export function frNir(): Recognizer {
     score: 0.85,
     contextScore: 1,
     context: ['nir', 'sécurité sociale', 'securite sociale', 'sécu', 'insee', 'social security', 'carte vitale'],
+    // Corsican 2A/2B interrupt the digits, so only the longest fixed group (three digits) is a precondition.
+    gate: digitsAtLeast(0, 3),
     windows: digitWindows,
     maxMatchLength: 21,
   });

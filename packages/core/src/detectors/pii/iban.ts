@@ -1,5 +1,5 @@
 import { mod97 } from './checksums.js';
-import { hasDigitRun7 } from './gates.js';
+import { digitDense, digitRuns, hasDigitRun7 } from './gates.js';
 import { contextTest, type Recognizer } from './recognizer.js';
 
 /** IBAN length per country (SWIFT IBAN registry, including the partial-member registrations). */
@@ -25,6 +25,24 @@ export function validIban(compact: string): boolean {
   return mod97(compact.slice(4) + compact.slice(0, 4)) === 1;
 }
 
+// Every IBAN starts with two letters and two digits (country code, check digits).
+const COUNTRY_AND_CHECK = /[A-Za-z]{2}\d\d/;
+
+/** `COUNTRY_AND_CHECK.test(text)`, read from the digit runs unless the text is dense: a run of two digits or more after two letters. */
+function hasCountryAndCheck(text: string): boolean {
+  if (digitDense(text)) return COUNTRY_AND_CHECK.test(text);
+  const runs = digitRuns(text);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k] as number;
+    if ((runs[k + 1] as number) - start >= 2 && start >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2))) return true;
+  }
+  return false;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * International Bank Account Numbers, compact or printed in groups of four, validated with the
  * country length table and ISO 7064 mod-97. A printed IBAN that swallowed a following group is
@@ -42,7 +60,7 @@ export function iban(): Recognizer {
     kinds: ['pii.iban'],
     maxMatchLength: 42,
     find(text, out) {
-      if (!hasDigitRun7(text)) return;
+      if (!hasDigitRun7(text) || !hasCountryAndCheck(text)) return;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         const raw = m[0];

@@ -1,5 +1,5 @@
 import { allSame, verhoeff } from './checksums.js';
-import { digitWindows, mixedShapes } from './gates.js';
+import { digitsAtLeast, digitWindows, mixedShapes } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -18,6 +18,7 @@ export function inAadhaar(): Recognizer {
     score: 0.7,
     contextScore: 1,
     context: ['aadhaar', 'aadhar', 'uid', 'uidai'],
+    gate: digitsAtLeast(12, 4),
     windows: digitWindows,
     maxMatchLength: 14,
   });

@@ -1,4 +1,5 @@
 import type { DetectorMatch } from '../../types.js';
+import { digitDense, digitRuns, hasDigit } from './gates.js';
 import type { Recognizer } from './recognizer.js';
 
 /** Address ranges an IP is classified into; internal ranges can be treated differently by rules. */
@@ -14,8 +15,21 @@ const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`,
 // A run of hex digits, colons and dots that contains "::" or at least two colons; parsed below.
 const IPV6 = /(?<![\w:.%])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f.]*(?:%[A-Za-z0-9_.-]{1,16})?/g;
 
-// Fast preconditions that start at a digit or a colon.
+// Fast preconditions that start at a digit or a colon (each tried only when the text has one).
 const IPV4_GATE = /\d\.\d{1,3}\.\d/;
+
+/** `IPV4_GATE.test(text)`, unless the text is dense read from the digit runs: a run of 1-3 digits between dots, each next to a digit. */
+function hasDottedDigits(text: string): boolean {
+  if (digitDense(text)) return IPV4_GATE.test(text);
+  if (!hasDigit(text)) return false;
+  const runs = digitRuns(text);
+  for (let k = 2; k + 2 < runs.length; k += 2) {
+    const start = runs[k] as number;
+    const end = runs[k + 1] as number;
+    if (end - start <= 3 && runs[k - 1] === start - 1 && text.charCodeAt(start - 1) === 46 && runs[k + 2] === end + 1 && text.charCodeAt(end) === 46) return true;
+  }
+  return false;
+}
 const IPV6_GATE = /:[0-9A-Fa-f]{0,4}:/;
 
 /** Parse dotted IPv4 into four octets, or undefined. */
@@ -112,7 +126,7 @@ export function ipAddress(options: IpAddressOptions = {}): Recognizer {
     kinds: ['pii.ip-address', 'pii.ip-address.private', 'pii.ip-address.loopback', 'pii.ip-address.link-local', 'pii.ip-address.reserved'],
     maxMatchLength: 64,
     find(text, out) {
-      if (IPV4_GATE.test(text)) {
+      if (hasDottedDigits(text)) {
         IPV4.lastIndex = 0;
         for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
           const o = parseIpv4(m[0]);
@@ -120,7 +134,7 @@ export function ipAddress(options: IpAddressOptions = {}): Recognizer {
           push(out, m.index, m.index + m[0].length, classifyIpv4(o), 0.85);
         }
       }
-      if (!IPV6_GATE.test(text)) return;
+      if (text.indexOf(':') === -1 || !IPV6_GATE.test(text)) return;
       IPV6.lastIndex = 0;
       for (let m = IPV6.exec(text); m !== null; m = IPV6.exec(text)) {
         let value = m[0];

@@ -1,5 +1,5 @@
 import { validDate, weightedSum } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -27,6 +27,7 @@ export function krRrn(): Recognizer {
     score: 0.85,
     contextScore: 1,
     context: ['rrn', 'resident registration', '주민등록번호', 'registration number', 'korean'],
+    gate: digitsAtLeast(13, 7),
     windows: digitWindows,
     maxMatchLength: 14,
   });

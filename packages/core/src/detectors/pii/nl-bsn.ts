@@ -1,5 +1,5 @@
 import { allSame, weightedSum } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** BSN "elfproef": 9 digits weighted 9..2 and -1 sum to a multiple of 11. */
@@ -24,6 +24,7 @@ export function nlBsn(): Recognizer {
     contextScore: 0.9,
     context: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi', 'citizen service number'],
     requireContext: true,
+    gate: digitsAtLeast(9, 4),
     windows: digitWindows,
     maxMatchLength: 11,
   });

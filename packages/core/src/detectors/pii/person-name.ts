@@ -1,7 +1,7 @@
 import type { DetectorMatch } from '../../types.js';
-import { NOT_NAME_WORDS } from './common-words.js';
-import { lowerOf } from './gates.js';
+import { NOT_NAME_WORDS, WordTable } from './common-words.js';
 import type { Recognizer } from './recognizer.js';
+import { trieSource } from './trie.js';
 
 // Cues before a name: strong ones take one capitalised token, weak ones (prepositions) need two.
 // Read against the lower-cased text just before a capitalised run.
@@ -10,20 +10,84 @@ const STRONG_CUE = /(?:^|[^a-zà-ÿ'])(?:name is|name's|call me|i am called|i'm 
 const WEAK_CUE = /(?:^|[^a-zà-ÿ])(?:from|by|with|to|for|cc)[ \t]+$/i;
 const PLACE_CUE = /(?:^|[^a-zà-ÿ])(?:in|at|from|to|near|of|visit|visited|for|the|on|into|across|via)[ \t]+$/i;
 const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told)(?![a-z])/;
-const NAMING_CUE = /name is|name's|call me| called /; // on the cached lower-cased text
+// On the text itself: an ASCII-only case-insensitive match finds what a search of the lower-cased
+// text would (no other character lower-cases to these letters), without lower-casing prose.
+const NAMING_CUE = /name is|name's|call me| called /i;
 // "my name is selma": one lower-case token after an explicit naming cue.
 const LOWER_NAME = /(?:name is|name's|call me|(?:am|i'm) called)[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,30})(?![a-zß-öø-ÿ])/gi;
 // Letters without Unicode property escapes (those cost ~50 µs per KB): Latin, Greek, Cyrillic.
 const UP = 'A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏΆ-ΏΑ-ΩЀ-Я';
 const LO = 'a-zß-öø-ÿĀ-ſƀ-ɏά-ώа-яѐ-џ';
 // A run of capitalised tokens (with middle initials); tokens never contain spaces, so matching is linear.
-const RUN = new RegExp(`[${UP}][${LO}'’\\-]{1,30}(?:[ \\t]+(?:[A-Z]\\.?[ \\t]+)?[${UP}][${LO}'’\\-]{1,30})*`, 'g');
-const LETTER_BEFORE = new RegExp(`[${UP}${LO}0-9]`);
+const RUN = new RegExp(`[${UP}][${LO}'’\\-]{1,30}(?:[ \\t]+(?:[A-Z]\\.?[ \\t]+)?[${UP}][${LO}'’\\-]{1,30})*`, 'y');
+// The ordinary words as they open a sentence ("What", "Thanks"), capitalised. `isNameToken` says
+// false for each of them.
+const CAPITALISED = [...NOT_NAME_WORDS].filter((w) => /^[a-z]+$/.test(w)).map((w) => (w[0] as string).toUpperCase() + w.slice(1));
+// Where RUN matches: a capital before a small letter. Every sentence opens with a run, and a global
+// exec allocated a match for each; `test` allocates nothing: this one finds where a run starts,
+// RUN (sticky) where it ends. A run that is one ordinary word (the token ends with the word and no
+// other token follows) can yield nothing, and most runs are one: the scan passes over those
+// (their letters are ASCII and lower-case, so it finds nothing inside them either). Only one word
+// is looked at: skipping longer runs this way would re-read them from each of their words.
+const RUN_START = new RegExp(
+  `(?!${trieSource(CAPITALISED)}(?![${LO}'’\\-])(?![ \\t]+(?:[A-Z]\\.?[ \\t]+)?[${UP}][${LO}'’\\-]))[${UP}](?=[${LO}'’\\-])`,
+  'g',
+);
+
+/** `[${UP}${LO}0-9]`: a run glued to a letter or digit before it is inside a word. */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0xc0) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x386 && c <= 0x3ce && c !== 0x390 && c !== 0x3aa && c !== 0x3ab) || (c >= 0x400 && c <= 0x45f);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+// A candidate name has at most eight tokens (initials included).
+const MAX_TOKENS = 8;
+
+/** Offsets of the tokens of one run: [start, end) pairs in `at`, `count` tokens (only the first MAX_TOKENS + 1 kept). */
+interface Tokens {
+  readonly at: Int32Array;
+  count: number;
+}
+
+/** The blank-separated tokens of `text.slice(start, end)`, which neither starts nor ends with a blank. */
+function tokenize(text: string, start: number, end: number, tokens: Tokens): void {
+  tokens.count = 0;
+  for (let i = start; i < end && tokens.count <= MAX_TOKENS; ) {
+    let j = i + 1;
+    while (j < end && !isBlank(text.charCodeAt(j))) j++;
+    tokens.at[2 * tokens.count] = i;
+    tokens.at[2 * tokens.count + 1] = j;
+    tokens.count++;
+    i = j;
+    while (i < end && isBlank(text.charCodeAt(i))) i++;
+  }
+}
+
 // A street type ends a street name, not a person's name ("Kishiev Squares", "Passauer Strasse").
 const STREET_WORD = /^(?:street|streets|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|courts|place|pl|square|squares|terrace|way|parkway|highway|circle|trail|crescent|close|grove|gardens|row|mews|alley|plaza|loop|point|points|ridge|isle|forges?|fort|mall|crossing|crossroads?|heights|hills?|parks?|pass|port|prairie|ranch|springs?|summit|valley|view|village|walk|harbou?r|estates?|greens?|meadows?|mills?|quay|route|shores?|bridge|bridges|coves?|creek|falls|ferry|fields?|glen|haven|hollow|island|islands|keys?|landing|lights?|locks?|manor|mount|mountain|pines|plains?|rapids?|run|stravenue|tunnel|vista|wharf|corners?|dale|str|strasse|straße|gasse|weg|platz|allee|ring|gata|gatan|vej|gade|straat|laan|út|utca|ulica|rue|via|calle|avenida|rua|avda)$/;
 const ORG_AFTER = /^[ \t]+(?:inc|ltd|llc|corp|co|gmbh|ag|plc|group|bank|university|college|hospital|street|st|avenue|ave|road|rd|lane|drive|boulevard|city|county|island|orchestra|technologies|industries|airlines)(?![a-z])/i;
 // Capitalised function words right after a run mark Title Case (headlines, song and book titles).
 const TITLE_CASE_AFTER = /^[ \t]+(?:Of|The|To|And|A|An|In|For|On|At|With|By|From|Is|Are|You|Your|You're|It|My|Our|But|Or|Not)(?![a-z])/;
+
+// The ordinary capitalised words inside longer runs, rejected where they stand (no string cut out,
+// no lower-casing).
+const CAPITALISED_WORDS = new WordTable(CAPITALISED);
+
+/** `isNameToken(text.slice(start, end))`, without the slice for the most common words. */
+function isNameTokenAt(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && !CAPITALISED_WORDS.has(text, start, end) && isNameToken(text.slice(start, end));
+}
+
+/** `/^[A-Z]\.?$/.test(text.slice(start, end))`: a middle initial. */
+function isInitialAt(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 65 || c > 90) return false;
+  return end - start === 1 || (end - start === 2 && text.charCodeAt(start + 1) === 46);
+}
 
 function isNameToken(token: string): boolean {
   if (token.length < 2) return false;
@@ -53,48 +117,54 @@ function sentenceStart(text: string, start: number): boolean {
  * personName().find('Please ask Maria Keller to call me', out) // pii.person-name
  */
 export function personName(): Recognizer {
+  const tokens: Tokens = { at: new Int32Array(2 * (MAX_TOKENS + 1)), count: 0 };
   return {
     id: 'pii.person-name',
     kinds: ['pii.person-name'],
     maxMatchLength: 100,
     find(text: string, out: DetectorMatch[]) {
       const push = (start: number, end: number, score: number) => out.push({ start, end, kind: 'pii.person-name', score });
-      RUN.lastIndex = 0;
-      for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
-        if (m.index > 0 && LETTER_BEFORE.test(text[m.index - 1] as string)) continue;
-        const run = m[0];
-        // Names have at most four tokens: a longer capitalised run is Title Case text (headings,
-        // titles, shouting), not a list of names.
-        if (run.length > 120 || run.split(/[ \t]+/).length > 8) continue;
-        if (run.indexOf(' ') === -1 && run.indexOf('\t') === -1) {
+      RUN_START.lastIndex = 0;
+      while (RUN_START.test(text)) {
+        const start = RUN_START.lastIndex - 1;
+        RUN.lastIndex = start;
+        RUN.test(text);
+        const end = RUN.lastIndex;
+        RUN_START.lastIndex = end;
+        if (start > 0 && isLetterOrDigit(text.charCodeAt(start - 1))) continue;
+        if (end - start > 120) continue;
+        tokenize(text, start, end, tokens);
+        if (tokens.count === 1) {
           // One capitalised word: a name only after a cue, and most are ordinary words.
-          if (isNameToken(run)) judge(text, m.index, m.index + run.length, 1, push);
+          if (isNameTokenAt(text, start, end)) judge(text, start, end, 1, push);
           continue;
         }
+        // Names have at most four tokens: a longer capitalised run is Title Case text (headings,
+        // titles, shouting), not a list of names.
+        if (tokens.count > MAX_TOKENS) continue;
         // Split the run at ordinary words; each remaining run of name tokens is a candidate.
         let runStart = -1;
         let runEnd = -1;
         let count = 0;
-        let at = 0;
-        for (const token of run.split(/[ \t]+/)) {
-          const tokenStart = run.indexOf(token, at);
-          at = tokenStart + token.length;
-          if (runStart !== -1 && token.length <= 2 && /^[A-Z]\.?$/.test(token)) continue;
-          const name = isNameToken(token);
+        for (let t = 0; t < tokens.count; t++) {
+          const tokenStart = tokens.at[2 * t] as number;
+          const tokenStop = tokens.at[2 * t + 1] as number;
+          if (runStart !== -1 && isInitialAt(text, tokenStart, tokenStop)) continue;
+          const name = isNameTokenAt(text, tokenStart, tokenStop);
           if (name && count < 4) {
             if (runStart === -1) runStart = tokenStart;
-            runEnd = at;
+            runEnd = tokenStop;
             count++;
             continue;
           }
-          if (runStart !== -1) judge(text, m.index + runStart, m.index + runEnd, count, push);
+          if (runStart !== -1) judge(text, runStart, runEnd, count, push);
           runStart = name ? tokenStart : -1;
-          runEnd = at;
+          runEnd = tokenStop;
           count = name ? 1 : 0;
         }
-        if (runStart !== -1) judge(text, m.index + runStart, m.index + runEnd, count, push);
+        if (runStart !== -1) judge(text, runStart, runEnd, count, push);
       }
-      if (NAMING_CUE.test(lowerOf(text))) {
+      if (NAMING_CUE.test(text)) {
         LOWER_NAME.lastIndex = 0;
         for (let m = LOWER_NAME.exec(text); m !== null; m = LOWER_NAME.exec(text)) {
           const name = m[1] as string;

@@ -20,7 +20,7 @@ import { nlBsn } from './nl-bsn.js';
 import { personName } from './person-name.js';
 import { phone } from './phone.js';
 import { plPesel } from './pl-pesel.js';
-import { digitWindows } from './gates.js';
+import { digitWindows, hasDigit } from './gates.js';
 import type { Recognizer } from './recognizer.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { sePersonnummer } from './se-personnummer.js';
@@ -35,8 +35,6 @@ import { usDriverLicense } from './us-driver-license.js';
 import { usPassport } from './us-passport.js';
 import { usItin, usSsn } from './us-ssn.js';
 import { zaIdNumber } from './za-id-number.js';
-
-const DIGIT = /\d/;
 
 /** Built-in entities, by the name used in `piiDetector({ entities })` (the kind without `pii.`). */
 export const PII_ENTITIES = Object.freeze([
@@ -130,6 +128,10 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
   for (const r of options.custom ?? []) {
     if (r === null || typeof r !== 'object' || typeof r.find !== 'function') throw new LlmGuardConfigError('piiDetector(): "custom" must hold recognizers made with customRecognizer()');
   }
+  // The skip flags, read once (recognizers have different shapes, so reading them per call is slow):
+  // 2 needs a run of seven digits, 1 a digit, 0 nothing.
+  const flagsOf = (list: readonly Recognizer[]) => list.map((r) => (r.needsDigitRun === true ? 2 : r.needsDigit === true ? 1 : 0));
+  let needs = flagsOf(recognizers);
   return {
     id: 'pii.entities',
     recognizers,
@@ -139,11 +141,13 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
       const out: DetectorMatch[] = [];
       // Most chat messages have no digit, and most others no run of seven: the number formats are
       // skipped with one scan each.
-      const digits = DIGIT.test(text);
+      const digits = hasDigit(text);
       const runs = digits && digitWindows(text).length > 0;
-      for (const r of recognizers) {
-        if ((!digits && r.needsDigit === true) || (!runs && r.needsDigitRun === true)) continue;
-        r.find(text, out);
+      if (needs.length !== recognizers.length) needs = flagsOf(recognizers);
+      for (let i = 0; i < recognizers.length; i++) {
+        const need = needs[i] as number;
+        if (need !== 0 && (!digits || (need === 2 && !runs))) continue;
+        (recognizers[i] as Recognizer).find(text, out);
       }
       return resolveOverlaps(dropNamesInAddresses(out));
     },
@@ -152,7 +156,25 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
 
 /** A capitalised run inside a street address is a street, city or region name, not a person. */
 function dropNamesInAddresses(matches: DetectorMatch[]): DetectorMatch[] {
+  if (!matches.some((m) => m.kind === 'pii.person-name')) return matches;
   const addresses = matches.filter((m) => m.kind === 'pii.street-address');
   if (addresses.length === 0) return matches;
-  return matches.filter((m) => m.kind !== 'pii.person-name' || !addresses.some((a) => m.start < a.end && a.start < m.end));
+  // Addresses by start, with the furthest end among each prefix: a name overlaps an address when
+  // one starting before the name's end reaches past its start (a binary search per name, so many
+  // names and addresses do not cost their product).
+  addresses.sort((a, b) => a.start - b.start);
+  const reach = new Float64Array(addresses.length);
+  let furthest = -Infinity;
+  addresses.forEach((a, i) => (reach[i] = furthest = Math.max(furthest, a.end)));
+  const overlapsAddress = (m: DetectorMatch): boolean => {
+    let lo = 0;
+    let hi = addresses.length; // the addresses starting before m.end are [0, lo)
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((addresses[mid] as DetectorMatch).start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] as number) > m.start;
+  };
+  return matches.filter((m) => m.kind !== 'pii.person-name' || !overlapsAddress(m));
 }

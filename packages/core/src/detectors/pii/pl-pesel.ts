@@ -1,5 +1,5 @@
 import { validDate, weightedSum } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** PESEL: birth date (the month carries the century: +80 1800s, +0, +20, +40, +60) and a weighted check digit. */
@@ -29,6 +29,7 @@ export function plPesel(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['pesel', 'numer pesel'],
+    gate: digitsAtLeast(11, 11),
     windows: digitWindows,
     maxMatchLength: 11,
   });

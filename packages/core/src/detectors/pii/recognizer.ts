@@ -74,8 +74,8 @@ export interface PatternRecognizerSpec {
   maxMatchLength?: number;
   /**
    * Report a match only when a context word is near it (for formats with no check digit, such
-   * as passport or licence numbers). The whole text is first checked for any context word, so
-   * texts without one cost almost nothing.
+   * as passport or licence numbers). The whole text is first checked for any context word (with
+   * `windows`, once a window holds a candidate), so texts without one cost almost nothing.
    */
   requireContext?: boolean;
   /** Every match contains a digit (set automatically with `windows`). */
@@ -116,19 +116,34 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
     needsDigitRun: windows === digitWindows,
     find(text, out) {
       if (gate !== undefined && !gate(text)) return;
-      if (anyContext !== undefined && !anyContext.test(lowerOf(text))) return;
-      if (windows === undefined) scan(text, text, 0, out);
-      else for (const w of windows(text)) scan(text, text.slice(w.start, w.end), w.start, out);
+      if (windows === undefined) {
+        if (anyContext !== undefined && !anyContext.test(lowerOf(text))) return;
+        scan(text, text, 0, out, false);
+        return;
+      }
+      // Windows are small and rarely hold a candidate: the whole text is searched for a context
+      // word only once one does (no candidate, no search), before anything is validated.
+      let unchecked = anyContext !== undefined;
+      for (const w of windows(text)) {
+        const state = scan(text, text.slice(w.start, w.end), w.start, out, unchecked);
+        if (state === NO_CONTEXT) return;
+        if (state === CONTEXT_FOUND) unchecked = false;
+      }
     },
   };
 
-  function scan(text: string, part: string, offset: number, out: DetectorMatch[]): void {
+  /** Read the matches in `part`; with `check`, the first one first checks `anyContext`. */
+  function scan(text: string, part: string, offset: number, out: DetectorMatch[], check: boolean): number {
     re.lastIndex = 0;
     for (let m = re.exec(part); m !== null; m = re.exec(part)) {
       const value = m[0];
       if (value.length === 0) {
         re.lastIndex++;
         continue;
+      }
+      if (check) {
+        if (!(anyContext as RegExp).test(lowerOf(text))) return NO_CONTEXT;
+        check = false;
       }
       let score = spec.score;
       let kind = spec.id;
@@ -151,8 +166,14 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
       } else if (contexts && boost > 0 && score < 1 && hasContext(text, start, end)) score = Math.min(1, score + boost);
       out.push({ start, end, kind, score });
     }
+    return check ? NOT_CHECKED : CONTEXT_FOUND;
   }
 }
+
+// What a scan learnt about the context words anywhere in the text (`requireContext`).
+const NOT_CHECKED = 0;
+const CONTEXT_FOUND = 1;
+const NO_CONTEXT = 2;
 
 /** Options of `customRecognizer()`: a pattern, an optional validator, context words and a confidence. */
 export type CustomRecognizerOptions = PatternRecognizerSpec;

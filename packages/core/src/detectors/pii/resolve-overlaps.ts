@@ -15,11 +15,21 @@ const AMBIGUOUS = 0.3;
  */
 export function resolveOverlaps(matches: DetectorMatch[]): DetectorMatch[] {
   if (matches.length < 2) return matches;
-  const order = matches.map((m, i) => ({ m, i }));
-  order.sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end || b.m.score - a.m.score || a.i - b.i);
+  const compare = (i: number, j: number) => {
+    const a = matches[i] as DetectorMatch;
+    const b = matches[j] as DetectorMatch;
+    return a.start - b.start || b.end - a.end || b.score - a.score || i - j;
+  };
+  // Positions sorted, not wrapper objects: a huge input has tens of thousands of matches. Often
+  // they already are in order (one recognizer found them all): then nothing is sorted.
+  let sorted = true;
+  for (let i = 1; i < matches.length && sorted; i++) sorted = compare(i - 1, i) < 0;
+  const order = Array.from(matches.keys());
+  if (!sorted) order.sort(compare);
   const kept: DetectorMatch[] = [];
   let cover: DetectorMatch | undefined; // the kept match reaching furthest right so far
-  for (const { m } of order) {
+  for (const i of order) {
+    const m = matches[i] as DetectorMatch;
     if (cover !== undefined && m.start >= cover.start && m.end <= cover.end && cover.score >= m.score) {
       const same = m.start === cover.start && m.end === cover.end;
       if (!(same && m.kind !== cover.kind && m.score >= FINDING_SCORE && cover.score - m.score < AMBIGUOUS)) continue;

@@ -1,5 +1,5 @@
 import { luhn, validDate } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -28,6 +28,7 @@ export function sePersonnummer(): Recognizer {
     score: 0.7,
     contextScore: 0.95,
     context: ['personnummer', 'pnr', 'personal identity', 'samordningsnummer'],
+    gate: digitsAtLeast(10, 6),
     windows: digitWindows,
     maxMatchLength: 13,
   });

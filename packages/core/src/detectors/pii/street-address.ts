@@ -1,6 +1,7 @@
 import type { DetectorMatch } from '../../types.js';
-import { lowerOf } from './gates.js';
+import { digitDense, digitRuns, isDigit, lowerOf } from './gates.js';
 import type { Recognizer } from './recognizer.js';
+import { literalAtoms, trieSource } from './trie.js';
 
 // Street type words (USPS Publication 28 suffixes, UK and Commonwealth usage), as whole words.
 const SUFFIX =
@@ -16,28 +17,59 @@ const SUFFIX =
 const EU_SUFFIX = 'straße|strasse|str\\.|gasse|weg|platz|allee|damm|ufer|chaussee|steig|gata|gatan|vägen|veien|vegen|gade|vej|straat|laan|gracht|kade|plein|katu|kuja|út|utca|útja|tér|körút|utica|ulica|cesta|sokak|caddesi|bulvarı';
 const EU_PREFIX = 'rue|avenue|boulevard|bd|chemin|allée|impasse|place|quai|via|viale|vicolo|piazza|corso|largo|calle|avenida|av\\.|paseo|plaza|carrer|rua|travessa|praça|ul\\.|ulica|al\\.|aleja|os\\.|plac|str\\.|strada|bulevardul';
 // Function words never appear in a street name ("114 in its mission" is a sentence).
-const FUNCTION_WORD = /^(?:in|its|it|is|the|of|and|to|a|an|for|on|at|by|with|from|my|your|our|his|her|their|this|that|was|were|be|as|or|we|you|they|he|she|i)$/i;
+const FUNCTION_WORDS = trieSource('in its it is the of and to a an for on at by with from my your our his her their this that was were be as or we you they he she i'.split(' '));
+// A function word between blanks: inside a match that starts and ends with other words, one of its
+// inner words (as the words of `split(/[ \t]+/)` tested by /^(?:in|its|...)$/i).
+const INNER_FUNCTION_WORD = new RegExp(`[ \\t]${FUNCTION_WORDS}(?=[ \\t])`, 'i');
+// A function word anywhere among the blank-separated words of a match.
+const ANY_FUNCTION_WORD = new RegExp(`(?:^|[ \\t])${FUNCTION_WORDS}(?=[ \\t]|$)`, 'i');
 const UNIT = '(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|#)\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6})?';
 // Letters as explicit ranges (Latin, Greek, Cyrillic): Unicode property escapes cost ~50 µs per KB.
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ';
 const WORD = `[${L}][${L}'’.\\-]{0,24}`;
 
+// The street types as a trie: tried after each of up to four words, the list of 150 alternatives
+// was most of the pattern's cost. Same matches: a street type must end where the word ends (the
+// lookahead), so at most one type fits at a place, whatever the order they are tried in.
 const US_STYLE = new RegExp(
-  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+(?:${SUFFIX})\\.?(?![${L}0-9])${UNIT}`,
+  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9])${UNIT}`,
   'yi',
 );
 const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
 // Every pattern not anchored on a leading house number ends in a number preceded by a word
 // ("Hauptstraße 5", "Via Roma 12", "P.O. Box 149", "lives at Storgata 7"). Those numbers are
-// found with a hand-written digit-run scan (`numberRuns`), and only when the text just before one
-// holds a street word, a street prefix or a cue are the full patterns run, on a window around it.
-const BEFORE_HINT = new RegExp(
-  `(?:${EU_SUFFIX})\\.?[ \\t]{1,3}$|(?:^|[^a-zà-ÿ])(?:${EU_PREFIX})[ \\t]|address|lives? (?:at|in|on)|located at|ship(?:ped)? to|deliver|moved to|arrived at|office is|off at|meet (?:you|me) at|corner of|resides? at|box[ \\t]{1,3}$|postfach|apartado|(?:^|[^a-z])(?:apo|fpo|dpo|uss|usns|uscgc|psc|unit)[ \\t]`,
+// found from the digit runs (`numberRuns`), and only when the text just before one holds a
+// street word, a street prefix or a cue are the full patterns run, on a window around it:
+//   (?:EU_SUFFIX)\.?[ \t]{1,3}$|(?:^|[^a-zà-ÿ])(?:EU_PREFIX)[ \t]|address|lives? (?:at|in|on)|located at|
+//   ship(?:ped)? to|deliver|moved to|arrived at|office is|off at|meet (?:you|me) at|corner of|
+//   resides? at|box[ \t]{1,3}$|postfach|apartado|(?:^|[^a-z])(?:apo|fpo|dpo|uss|usns|uscgc|psc|unit)[ \t]
+// tested in cheaper parts on the lower-cased 80 characters before the number (`beforeHint`). Its
+// end-anchored branches (a street word or "box" just before the number) need only the last 16
+// characters. Each other branch contains one of the phrases or words-and-a-blank of one trie, and
+// only when that matches are those branches run with their word boundaries (rare in prose).
+// The words of an alternation source (`av\\.` is the word "av.").
+const wordsOf = (alternation: string) => alternation.split('|').map((w) => w.replace(/\\\./g, '.'));
+const MILITARY_WORDS = ['apo', 'fpo', 'dpo', 'uss', 'usns', 'uscgc', 'psc', 'unit'];
+const CUE_PHRASES = [
+  'address', 'lives at', 'lives in', 'lives on', 'live at', 'live in', 'live on', 'located at', 'ship to', 'shipped to', 'deliver', 'moved to', 'arrived at',
+  'office is', 'off at', 'meet you at', 'meet me at', 'corner of', 'reside at', 'resides at', 'postfach', 'apartado',
+];
+const BEFORE_END = new RegExp(`(?:${trieSource(wordsOf(EU_SUFFIX))}\\.?|box)[ \\t]{1,3}$`);
+const BEFORE_WORDS = new RegExp(trieSource([...[...wordsOf(EU_PREFIX), ...MILITARY_WORDS].map((w) => [...literalAtoms(w), '[ \\t]']), ...CUE_PHRASES]));
+const BEFORE_ANYWHERE = new RegExp(
+  `(?:^|[^a-zà-ÿ])${trieSource(wordsOf(EU_PREFIX))}[ \\t]|${trieSource(CUE_PHRASES)}|(?:^|[^a-z])${trieSource(MILITARY_WORDS)}[ \\t]`,
 );
+const END_WINDOW = 16; // longest BEFORE_END match: "chaussee" + "." + three blanks
+
+/** The pattern above on the 80 characters before a number. */
+function beforeHint(before: string): boolean {
+  if (BEFORE_END.test(before.length > END_WINDOW ? before.slice(before.length - END_WINDOW) : before)) return true;
+  return BEFORE_WORDS.test(before) && BEFORE_ANYWHERE.test(before);
+}
 // Necessary conditions of the window patterns, tested on the lower-cased window first (each
 // full pattern is a Unicode, case-insensitive scan with lookbehind: ~10x the cost of these).
-const HAS_EU_SUFFIX_NUMBER = new RegExp(`(?:${EU_SUFFIX})[ \\t]+\\d`);
-const HAS_EU_PREFIX = new RegExp(`(?:${EU_PREFIX})[ \\t]`);
+const HAS_EU_SUFFIX_NUMBER = new RegExp(`${trieSource(wordsOf(EU_SUFFIX))}[ \\t]+\\d`);
+const HAS_EU_PREFIX = new RegExp(`${trieSource(wordsOf(EU_PREFIX))}[ \\t]`);
 const HAS_BOX = /box|postfach|apartado|postale/;
 const HAS_MILITARY = /(?:apo|fpo|dpo)[ \t]/;
 const HAS_CUE = /address|live|located|(?:is|are)\s+at|ship|send|deliver|moved|arrived|office|off\s+at|meet|corner|reside/;
@@ -58,6 +90,13 @@ const SEGMENT = new RegExp(
 const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl)\b/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
 const CUE = /(?<![\p{L}])(?:address(?:\s+is)?|lives?\s+(?:at|in|on)|located\s+at|(?:is|are)\s+at|ship(?:ped)?\s+to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+to|moved\s+to|arrived\s+at|office\s+is\s+(?:at|in)|off\s+at|meet\s+(?:you|me)\s+at|corner\s+of|resides?\s+at|address:)[:,]?[ \t\n>]+/giu;
+// The patterns run in a window, each with its cheap necessary condition (on the lower-cased window).
+const WINDOW_PATTERNS: readonly (readonly [pattern: RegExp, score: number, hint: RegExp])[] = [
+  [EU_NAME_NUMBER, 0.65, HAS_EU_SUFFIX_NUMBER],
+  [EU_PREFIXED, 0.6, HAS_EU_PREFIX],
+  [PO_BOX, 0.7, HAS_BOX],
+  [MILITARY, 0.75, HAS_MILITARY],
+];
 const CUED_VALUE = new RegExp(`(?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+(?:${CAP}|[\\p{Ll}]{1,12})){0,3}?[ \\t]+\\d{1,5}[A-Za-z]?\\.?(?![\\p{L}\\p{N}])`, 'uy');
 
 /**
@@ -88,38 +127,42 @@ export function streetAddress(): Recognizer {
       // Every address has a number next to a word; most texts have none (one digit-run scan).
       const runs = numberRuns(text);
       if (runs === undefined) return;
-      const found: { start: number; end: number }[] = [];
+      // The US-style addresses found, as [start, end] pairs in text order.
+      const found: number[] = [];
       // US style starts at a house number of at most six digits (and an optional letter) followed
-      // by a space: the pattern is tried only there (sticky), in text order, past the last match.
+      // by a space: the pattern is tried only there (sticky; `test` builds no match), in text
+      // order, past the last match.
       let after = 0;
       for (let r = 0; r < runs.length; r += 3) {
         const i = runs[r] as number;
         if (i < after || (runs[r + 2] as number) & NOT_HOUSE_NUMBER) continue;
         US_STYLE.lastIndex = i;
-        const m = US_STYLE.exec(text);
-        if (m === null) continue;
-        after = i + m[0].length;
-        if (m[0].split(/[ \t]+/).slice(1, -1).some((w) => FUNCTION_WORD.test(w))) continue;
+        if (!US_STYLE.test(text)) continue;
+        after = US_STYLE.lastIndex;
+        if (INNER_FUNCTION_WORD.test(text.slice(i, after))) continue;
         add(i, after, 0.65);
-        found.push({ start: i, end: out[out.length - 1]!.end });
+        found.push(i, out[out.length - 1]!.end);
       }
       let covered = 0;
       // Windows around numbers that follow a street word, prefix or cue; merged.
       const windows: { start: number; end: number }[] = [];
-      const lower = lowerOf(text);
-      const sameLength = lower.length === text.length;
+      let lower: string | undefined;
+      let sameLength = true;
       for (let r = 0; r < runs.length; r += 3) {
         if (!((runs[r + 2] as number) & AFTER_WORD)) continue;
         const index = runs[r] as number;
         // Numbers inside an address already found need no second look.
-        while (covered < found.length && (found[covered] as { end: number }).end <= index) covered++;
-        const f = found[covered];
-        if (f !== undefined && f.start <= index && index < f.end) continue;
+        while (covered < found.length && (found[covered + 1] as number) <= index) covered += 2;
+        if (covered < found.length && (found[covered] as number) <= index && index < (found[covered + 1] as number)) continue;
+        if (lower === undefined) {
+          lower = lowerOf(text);
+          sameLength = lower.length === text.length;
+        }
         const from = Math.max(0, index - 80);
         const before = sameLength ? lower.slice(from, index) : text.slice(from, index).toLowerCase();
-        if (!BEFORE_HINT.test(before)) continue;
+        if (!beforeHint(before)) continue;
         let start = Math.max(0, index - 120);
-        while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
+        while (start > 0 && !isJsSpace(text.charCodeAt(start - 1))) start--;
         const end = Math.min(text.length, index + 64);
         const last = windows[windows.length - 1];
         if (last !== undefined && start <= last.end) last.end = end;
@@ -127,13 +170,8 @@ export function streetAddress(): Recognizer {
       }
       for (const w of windows) {
         const part = text.slice(w.start, w.end);
-        const lowerPart = sameLength ? lower.slice(w.start, w.end) : part.toLowerCase();
-        for (const [re, score, hint] of [
-          [EU_NAME_NUMBER, 0.65, HAS_EU_SUFFIX_NUMBER],
-          [EU_PREFIXED, 0.6, HAS_EU_PREFIX],
-          [PO_BOX, 0.7, HAS_BOX],
-          [MILITARY, 0.75, HAS_MILITARY],
-        ] as const) {
+        const lowerPart = sameLength && lower !== undefined ? lower.slice(w.start, w.end) : part.toLowerCase();
+        for (const [re, score, hint] of WINDOW_PATTERNS) {
           if (!hint.test(lowerPart)) continue;
           re.lastIndex = 0;
           for (let m = re.exec(part); m !== null; m = re.exec(part)) add(w.start + m.index, w.start + m.index + m[0].length, score);
@@ -143,7 +181,7 @@ export function streetAddress(): Recognizer {
         for (let m = CUE.exec(part); m !== null; m = CUE.exec(part)) {
           CUED_VALUE.lastIndex = m.index + m[0].length;
           const v = CUED_VALUE.exec(part);
-          if (v === null || v[0].split(/[ \t]+/).some((word) => FUNCTION_WORD.test(word))) continue;
+          if (v === null || ANY_FUNCTION_WORD.test(v[0])) continue;
           add(w.start + v.index, w.start + v.index + v[0].length, 0.6);
         }
       }
@@ -155,10 +193,6 @@ export function streetAddress(): Recognizer {
 const NEXT_TO_WORD = 1; // spaces and then a word after it, or a word and 1-3 spaces before it
 const AFTER_WORD = 2; // a letter or . , : and 1-3 spaces before it, at most six digits
 const NOT_HOUSE_NUMBER = 4; // glued to a letter or digit before, over six digits, or no space after (+ a letter)
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
@@ -187,49 +221,56 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+// Some digit run is next to a word (NEXT_TO_WORD): digits, blanks and a character that is neither
+// a space nor a digit, or such a character, one to three blanks and a digit. Tested natively in a
+// digit-dense text (maybe a million runs), instead of reading each run's neighbours.
+const RUN_NEXT_TO_WORD = /\d[ \t]+[^\s\d]|[^\s\d][ \t]{1,3}\d/;
+
 /**
- * One pass over the text's digit runs: [start, end, flags] triples, or undefined when no run is
- * next to a word (no address is possible). Replaces three regex scans that each tried every position.
+ * The text's digit runs (`digitRuns`) with their flags as [start, end, flags] triples, or
+ * undefined when no run is next to a word (no address is possible: then nothing is built).
  */
-function numberRuns(text: string): number[] | undefined {
-  if (!scanRuns(text, undefined)) return undefined;
-  const runs: number[] = [];
-  scanRuns(text, runs);
+function numberRuns(text: string): ArrayLike<number> | undefined {
+  const dense = digitDense(text);
+  if (dense && !RUN_NEXT_TO_WORD.test(text)) return undefined;
+  const digits = digitRuns(text);
+  if (!dense) {
+    let first = 0;
+    while (first < digits.length && !(runFlags(text, digits[first] as number, digits[first + 1] as number) & NEXT_TO_WORD)) first += 2;
+    if (first === digits.length) return undefined;
+  }
+  // A typed array for the many runs of a dense text, a plain one (cheaper to make) for a few.
+  const runs = dense ? new Int32Array((digits.length / 2) * 3) : new Array<number>((digits.length / 2) * 3);
+  for (let r = 0, k = 0; r < digits.length; r += 2) {
+    const i = digits[r] as number;
+    const j = digits[r + 1] as number;
+    runs[k++] = i;
+    runs[k++] = j;
+    runs[k++] = runFlags(text, i, j);
+  }
   return runs;
 }
 
-/** Without `runs`: true at the first run next to a word. With it: collect every run. */
-function scanRuns(text: string, runs: number[] | undefined): boolean {
-  let any = false;
+/** The flags of the digit run [i, j). */
+function runFlags(text: string, i: number, j: number): number {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
-    let j = i + 1;
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
-    let flags = 0;
-    // After: spaces or tabs and then something that is neither a space nor a digit.
-    let k = j;
-    while (k < n && isBlank(text.charCodeAt(k))) k++;
-    if (k > j && k < n && !isJsSpace(text.charCodeAt(k)) && !isDigit(text.charCodeAt(k))) flags |= NEXT_TO_WORD;
-    // Before: 1-3 spaces or tabs and then a non-space, non-digit character.
-    let b = i;
-    while (b > 0 && i - b < 4 && isBlank(text.charCodeAt(b - 1))) b--;
-    const blanks = i - b;
-    if (blanks >= 1 && blanks <= 3 && b > 0) {
-      const c = text.charCodeAt(b - 1);
-      if (!isJsSpace(c) && !isDigit(c)) flags |= NEXT_TO_WORD;
-      if (isWordEnd(c) && j - i <= 6) flags |= AFTER_WORD;
-    }
-    // A house number: not glued to a letter or digit before, 1-6 digits, an optional ASCII letter, then a blank.
-    let h = j;
-    if (h < n && isAsciiLetter(text.charCodeAt(h))) h++;
-    if (j - i > 6 || (i > 0 && isLetterOrDigit(text.charCodeAt(i - 1))) || h >= n || !isBlank(text.charCodeAt(h))) flags |= NOT_HOUSE_NUMBER;
-    if (flags & NEXT_TO_WORD) {
-      if (runs === undefined) return true;
-      any = true;
-    }
-    if (runs !== undefined) runs.push(i, j, flags);
-    i = j;
+  let flags = 0;
+  // After: spaces or tabs and then something that is neither a space nor a digit.
+  let k = j;
+  while (k < n && isBlank(text.charCodeAt(k))) k++;
+  if (k > j && k < n && !isJsSpace(text.charCodeAt(k)) && !isDigit(text.charCodeAt(k))) flags |= NEXT_TO_WORD;
+  // Before: 1-3 spaces or tabs and then a non-space, non-digit character.
+  let b = i;
+  while (b > 0 && i - b < 4 && isBlank(text.charCodeAt(b - 1))) b--;
+  const blanks = i - b;
+  if (blanks >= 1 && blanks <= 3 && b > 0) {
+    const c = text.charCodeAt(b - 1);
+    if (!isJsSpace(c) && !isDigit(c)) flags |= NEXT_TO_WORD;
+    if (isWordEnd(c) && j - i <= 6) flags |= AFTER_WORD;
   }
-  return any;
+  // A house number: not glued to a letter or digit before, 1-6 digits, an optional ASCII letter, then a blank.
+  let h = j;
+  if (h < n && isAsciiLetter(text.charCodeAt(h))) h++;
+  if (j - i > 6 || (i > 0 && isLetterOrDigit(text.charCodeAt(i - 1))) || h >= n || !isBlank(text.charCodeAt(h))) flags |= NOT_HOUSE_NUMBER;
+  return flags;
 }

@@ -1,4 +1,4 @@
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** TC Kimlik No: 11 digits, no leading zero, two check digits from odd/even position sums. */
@@ -25,6 +25,7 @@ export function trNationalId(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['tc kimlik', 'kimlik', 'tckn', 'tc no', 'turkish id'],
+    gate: digitsAtLeast(11, 11),
     windows: digitWindows,
     maxMatchLength: 11,
   });

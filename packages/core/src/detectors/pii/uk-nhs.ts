@@ -1,5 +1,5 @@
 import { allSame, weightedSum } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** NHS number check digit: weights 10..2, 11 - (sum mod 11); 10 is never issued. */
@@ -29,6 +29,7 @@ export function ukNhs(): Recognizer {
     contextScore: 0.95,
     context: ['nhs', 'nhs number', 'nhs no', 'health service', 'patient'],
     negativeContext: ['phone', 'tel', 'call', 'fax', 'mobile'],
+    gate: digitsAtLeast(10, 4),
     windows: digitWindows,
     maxMatchLength: 12,
   });

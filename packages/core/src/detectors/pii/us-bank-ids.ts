@@ -1,5 +1,5 @@
 import { allSame, luhn, weightedSum } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** ABA routing number: 3-7-1 weights mod 10 and a Federal Reserve prefix (00-12, 21-32, 61-72, 80). */
@@ -25,6 +25,7 @@ export function usBankRouting(): Recognizer {
     contextScore: 0.9,
     context: ['routing', 'aba number', 'aba routing', 'transit number'],
     requireContext: true,
+    gate: digitsAtLeast(9, 4),
     windows: digitWindows,
     maxMatchLength: 11,
   });
@@ -45,6 +46,7 @@ export function usNpi(): Recognizer {
     contextScore: 0.9,
     context: ['npi', 'national provider'],
     requireContext: true,
+    gate: digitsAtLeast(10, 4),
     windows: digitWindows,
     maxMatchLength: 12,
   });

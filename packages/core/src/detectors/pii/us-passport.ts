@@ -1,5 +1,5 @@
 import { allSame } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -22,6 +22,7 @@ export function usPassport(): Recognizer {
     contextScore: 0.85,
     context: ['passport', 'passport number', 'passport no', 'travel document', 'us passport'],
     requireContext: true,
+    gate: digitsAtLeast(8, 8),
     windows: digitWindows,
     maxMatchLength: 9,
   });

@@ -1,5 +1,5 @@
 import { allSame } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** Numbers the SSA has publicly voided after they were printed on sample cards and in ads. */
@@ -25,6 +25,7 @@ export function usSsn(): Recognizer {
     contextScore: 1,
     context: ['ssn', 'social security', 'social', 'security number', 'ss#', 'ssn#', 'taxpayer', 'tin'],
     negativeContext: ['order', 'invoice', 'tracking', 'routing', 'phone', 'tel', 'fax'],
+    gate: digitsAtLeast(9, 4),
     windows: digitWindows,
     maxMatchLength: 11,
   });
@@ -50,6 +51,7 @@ export function usItin(): Recognizer {
     score: 0.85,
     contextScore: 1,
     context: ['itin', 'taxpayer', 'tax id', 'tin', 'irs'],
+    gate: digitsAtLeast(9, 4),
     windows: digitWindows,
     maxMatchLength: 11,
   });

@@ -1,5 +1,5 @@
 import { luhn, validDate } from './checksums.js';
-import { digitWindows } from './gates.js';
+import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -20,6 +20,7 @@ export function zaIdNumber(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['id number', 'identity number', 'south african', 'rsa id', 'sa id'],
+    gate: digitsAtLeast(13, 6),
     windows: digitWindows,
     maxMatchLength: 15,
   });

@@ -81,10 +81,17 @@ export function keywordIndex(keywords: readonly string[]): KeywordIndex {
   for (let st = 0; st < states; st++) {
     for (let c = 65; c <= 90; c++) next[st * ALPHABET + c] = next[st * ALPHABET + c + 32] as number;
   }
-  const table = states < 65536 ? Uint16Array.from(next.subarray(0, states * ALPHABET)) : Int32Array.from(next.subarray(0, states * ALPHABET));
   const out = outputs.map((o) => Int32Array.from(new Set(o)));
-  const terminal = new Uint8Array(states);
-  out.forEach((o, s) => (terminal[s] = o.length > 0 ? 1 : 0));
+  // Each transition also says whether its target state completes a keyword (a high bit), so the
+  // scan reads one table entry per character and nothing else.
+  const small = states <= 0x7fff;
+  const FLAG = small ? 0x8000 : 0x40000000;
+  const STATE = FLAG - 1;
+  const table = small ? new Uint16Array(states * ALPHABET) : new Int32Array(states * ALPHABET);
+  for (let i = 0; i < table.length; i++) {
+    const t = next[i] as number;
+    table[i] = (out[t] as Int32Array).length > 0 ? t | FLAG : t;
+  }
   return {
     keywords: words,
     scan(text, hits, track, positions, list) {
@@ -94,8 +101,9 @@ export function keywordIndex(keywords: readonly string[]): KeywordIndex {
       for (let i = 0; i < n; i++) {
         // Non-ASCII code units fold onto ASCII ones: at worst a spurious keyword, which only
         // makes a rule run (this is a prefilter).
-        s = table[(s << 7) | (text.charCodeAt(i) & 127)] as number;
-        if (terminal[s] === 1) {
+        const t = table[(s << 7) | (text.charCodeAt(i) & 127)] as number;
+        s = t & STATE;
+        if (t >= FLAG) {
           const o = out[s] as Int32Array;
           for (let k = 0; k < o.length; k++) {
             const idx = o[k] as number;

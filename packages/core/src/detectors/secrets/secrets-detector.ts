@@ -100,6 +100,8 @@ export function secretsDetector(options: SecretsDetectorOptions = {}): SecretsDe
   const index = keywordIndex(keywords);
   // Distinctive prefixes of prefixed rules (long enough not to be ordinary text).
   const markers = [...new Set(prefixedRules.flatMap((c) => c.rule.keywords).filter((k) => k.length >= 5 && /[_\-.$~]/.test(k)))];
+  // Any marker in a (lower-cased) value: one scan instead of a substring search per marker.
+  const anyMarker = markers.length === 0 ? /(?!)/ : new RegExp(markers.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
   // Keyword index -> the rules it switches on, so a detect() only visits rules whose keyword occurs.
   const prefixedBy: Compiled[][] = keywords.map(() => []);
@@ -139,8 +141,9 @@ export function secretsDetector(options: SecretsDetectorOptions = {}): SecretsDe
     maxMatchLength: 8192,
     detect(text) {
       if (text.length < 8) return [];
-      positions.length = 0;
-      found.length = 0;
+      // Emptied only when used (setting an array's length is a runtime call).
+      if (positions.length !== 0) positions.length = 0;
+      if (found.length !== 0) found.length = 0;
       index.scan(text, hits, track, positions, found);
       for (const k of found) hits[k] = 0;
       if (found.length === 0) return [];
@@ -171,8 +174,7 @@ export function secretsDetector(options: SecretsDetectorOptions = {}): SecretsDe
 
       if (keyedLive.length > 0 || (generic && genericLive)) {
         const before = out.length;
-        const taken: { start: number; end: number }[] = out.slice(0, before);
-        const covered = (start: number) => taken.some((o) => o.start <= start && start < o.end);
+        const covered = coverage(out.slice(0, before));
         for (const a of findAssignments(text, positions)) {
           const key = a.key.toLowerCase();
           let matched = false;
@@ -192,7 +194,7 @@ export function secretsDetector(options: SecretsDetectorOptions = {}): SecretsDe
           if (v === null || v[0].length < 8 || !isSecretKey(a.key) || covered(a.valueStart)) continue;
           // A value carrying a provider's marker (`sk_test_`, `sm_pat_`) is judged by that provider's format.
           const lowerValue = v[0].toLowerCase();
-          if (markers.some((k) => lowerValue.includes(k))) continue;
+          if (anyMarker.test(lowerValue)) continue;
           const score = genericSecretScore(a.key, v[0]);
           if (score > 0) out.push({ start: a.valueStart, end: a.valueStart + v[0].length, kind: passwordKey(a.key) ? 'secret.password' : 'secret.generic', score });
         }
@@ -212,6 +214,29 @@ function runPrefixed(c: Compiled, text: string, out: DetectorMatch[]): void {
     }
     if (acceptable(c.rule, m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind: `secret.${c.rule.id}`, score: PREFIXED });
   }
+}
+
+/**
+ * A test of whether an offset lies inside one of `spans` (the findings before the assignments are
+ * read): spans sorted by start with the furthest end of each prefix, so each test is a binary
+ * search (a text with thousands of tokens and thousands of assignments does not cost their product).
+ */
+function coverage(spans: { start: number; end: number }[]): (offset: number) => boolean {
+  if (spans.length === 0) return () => false;
+  spans.sort((a, b) => a.start - b.start);
+  const reach = new Float64Array(spans.length);
+  let furthest = -Infinity;
+  spans.forEach((o, i) => (reach[i] = furthest = Math.max(furthest, o.end)));
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length; // the spans starting at or before the offset are [0, lo)
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((spans[mid] as { start: number }).start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] as number) > offset;
+  };
 }
 
 /**
