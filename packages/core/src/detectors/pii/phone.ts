@@ -84,7 +84,12 @@ export function phone(options: PhoneOptions = {}): Recognizer {
         const body = core.replace(/^\+ ?/, '');
         const formatted = /[()]/.test(body) || (body.match(/[ \-./\u00a0]+/g) ?? []).length >= 2;
         budget--;
-        const score = verdict(core, international, formatted, international ? undefined : regionCue(text, start, end));
+        let score = verdict(core, international, formatted, undefined);
+        // A region named next to the number matters only for one the default hints do not accept.
+        if (score < 0.5 && !international) {
+          const cue = regionCue(text, start, end);
+          if (cue !== undefined) score = Math.max(score, verdict(core, false, formatted, cue));
+        }
         const context = STRONG_CONTEXT(text, start, end);
         if (score > 0 && (score >= 0.5 || context)) out.push({ start, end, kind: 'pii.phone', score: context ? Math.min(1, score + 0.2) : score });
         else if (context && (formatted || /[ \-.]/.test(body)) && possibleSomewhere(core, international, regions)) out.push({ start, end, kind: 'pii.phone', score: 0.55 });

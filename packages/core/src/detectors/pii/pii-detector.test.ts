@@ -131,6 +131,14 @@ describe('piiDetector() options', () => {
     expect(piiDetector({ internalIps: false }).detect('10.0.0.7 and 93.184.216.34').map((m) => m.kind)).toEqual(['pii.ip-address']);
   });
 
+  it('reads a weak number run inside a street address as part of the address, not a phone', () => {
+    const d = piiDetector();
+    const inAddress = 'Our office is at 21508 3310 Larkspur Road Suite 12, Dayton';
+    expect(d.detect(inAddress).map((m) => m.kind)).toEqual(['pii.street-address']);
+    // The same digits next to a phone word, outside an address, are a phone number.
+    expect(d.detect('call the office at 21508 3310 tomorrow').map((m) => m.kind)).toEqual(['pii.phone']);
+  });
+
   it('uses phone region hints', () => {
     const fr = piiDetector({ entities: ['phone'], phoneRegions: ['FR'] });
     expect(fr.detect('appelez le 01 42 68 53 00').map((m) => m.kind)).toEqual(['pii.phone']);

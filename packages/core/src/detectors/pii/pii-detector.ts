@@ -154,9 +154,12 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
   };
 }
 
-/** A capitalised run inside a street address is a street, city or region name, not a person. */
+/**
+ * A capitalised run inside a street address is a street, city or region name, not a person; a
+ * weakly scored number run inside one is a house or unit number, not a phone.
+ */
 function dropNamesInAddresses(matches: DetectorMatch[]): DetectorMatch[] {
-  if (!matches.some((m) => m.kind === 'pii.person-name')) return matches;
+  if (!matches.some(insideAddressCandidate)) return matches;
   const addresses = matches.filter((m) => m.kind === 'pii.street-address');
   if (addresses.length === 0) return matches;
   // Addresses by start, with the furthest end among each prefix: a name overlaps an address when
@@ -176,5 +179,12 @@ function dropNamesInAddresses(matches: DetectorMatch[]): DetectorMatch[] {
     }
     return lo > 0 && (reach[lo - 1] as number) > m.start;
   };
-  return matches.filter((m) => m.kind !== 'pii.person-name' || !overlapsAddress(m));
+  return matches.filter((m) => !insideAddressCandidate(m) || !overlapsAddress(m));
+}
+
+// International numbers (0.85) and formatted ones next to a phone word (0.9) stay phone numbers.
+const STRONG_PHONE = 0.85;
+
+function insideAddressCandidate(m: DetectorMatch): boolean {
+  return m.kind === 'pii.person-name' || (m.kind === 'pii.phone' && m.score < STRONG_PHONE);
 }
