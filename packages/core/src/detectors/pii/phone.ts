@@ -1,4 +1,8 @@
-import { type CountryCode, Metadata, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+import { Metadata } from 'libphonenumber-js/core';
+import { type CountryCode, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+// The full metadata behind 'libphonenumber-js/max', for the per-format flags (the `Metadata` class
+// is exported by the ES build of '/max' only; '/core' has it in both builds).
+import maxMetadata from 'libphonenumber-js/max/metadata';
 import type { DetectorMatch } from '../../types.js';
 import { hasDigitRun7 } from './gates.js';
 import { regionCue } from './phone-regions.js';
@@ -134,12 +138,13 @@ interface NumberFormatMetadata {
   pattern(): string;
   nationalPrefixIsOptionalWhenFormattingInNationalFormat(): boolean;
 }
-const metadata = new Metadata();
+let metadata: Metadata | undefined;
 
 /** True when the region's national format of the number has no trunk prefix, or may omit it (libphonenumber metadata). */
 function writtenWithoutTrunk(n: PhoneNumber, region: CountryCode): boolean {
   const national = n.formatNational();
   if (!national.startsWith('0') && !national.startsWith('(0')) return true;
+  metadata ??= new Metadata(maxMetadata);
   metadata.selectNumberingPlan(region);
   // The per-format flags are public methods of the metadata classes but missing from the typings.
   const plan = metadata.numberingPlan as unknown as { formats(): NumberFormatMetadata[] } | undefined;
