@@ -86,6 +86,8 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a name after a title', text: 'Dr. Okonkwo will see you', kind: 'pii.person-name', value: 'Okonkwo' },
   { title: 'a US street address', text: 'ship it to 1600 Pennsylvania Ave NW, Washington, DC 20500 please', kind: 'pii.street-address' },
   { title: 'a German street address', text: 'Ich wohne in der Hauptstraße 5, 10115 Berlin', kind: 'pii.street-address' },
+  { title: 'an intersection', text: 'meet me at the corner of 52 Maple Avenue and Birch Lane tonight', kind: 'pii.street-address', value: '52 Maple Avenue and Birch Lane' },
+  { title: 'a unit number before the house number', text: 'send it to 12 4410 Harbor Street, Oakland', kind: 'pii.street-address', value: '12 4410 Harbor Street, Oakland' },
 ];
 
 describe('piiDetector() finds', () => {

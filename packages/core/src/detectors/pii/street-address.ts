@@ -99,6 +99,10 @@ const WINDOW_PATTERNS: readonly (readonly [pattern: RegExp, score: number, hint:
 ];
 const CUED_VALUE = new RegExp(`(?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+(?:${CAP}|[\\p{Ll}]{1,12})){0,3}?[ \\t]+\\d{1,5}[A-Za-z]?\\.?(?![\\p{L}\\p{N}])`, 'uy');
 
+const CORNER_OF = /corner of[ \t]+$/i;
+// "and" / "&" and a capitalised street name of one to four words after an intersection's first street.
+const CROSS_STREET = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+${CAP}){0,3}`, 'uy');
+
 /**
  * Street addresses, structure-based: a house number, street words and a street type (US/UK
  * style), a continental street name with its number (`Hauptstraße 5`, `Via Roma 12`), PO boxes and
@@ -114,6 +118,14 @@ export function streetAddress(): Recognizer {
     maxMatchLength: 200,
     find(text: string, out: DetectorMatch[]) {
       const add = (start: number, end: number, score: number) => {
+        // A building or unit number written before the house number ("704 1436 Redbud Drive").
+        start = leadingNumberStart(text, start);
+        // An intersection: "the corner of <street> and <street>".
+        if (CORNER_OF.test(text.slice(Math.max(0, start - 24), start))) {
+          CROSS_STREET.lastIndex = end;
+          const cross = CROSS_STREET.exec(text);
+          if (cross !== null) end += cross[0].length;
+        }
         // Extend over up to four unit, city, region, country and postcode segments.
         for (let i = 0; i < 4; i++) {
           SEGMENT_START.lastIndex = end;
@@ -273,4 +285,20 @@ function runFlags(text: string, i: number, j: number): number {
   if (h < n && isAsciiLetter(text.charCodeAt(h))) h++;
   if (j - i > 6 || (i > 0 && isLetterOrDigit(text.charCodeAt(i - 1))) || h >= n || !isBlank(text.charCodeAt(h))) flags |= NOT_HOUSE_NUMBER;
   return flags;
+}
+
+/**
+ * Where an address starting at `start` begins when a building or unit number (1-6 digits and one
+ * blank, not glued to a word, a number or punctuation) is written before its house number.
+ */
+function leadingNumberStart(text: string, start: number): number {
+  if (start < 2 || !isDigit(text.charCodeAt(start)) || !isBlank(text.charCodeAt(start - 1))) return start;
+  let i = start - 1;
+  while (i > 0 && start - 1 - i < 6 && isDigit(text.charCodeAt(i - 1))) i--;
+  if (i === start - 1) return start;
+  if (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (isLetterOrDigit(c) || c === 46 || c === 44 || c === 45) return start;
+  }
+  return i;
 }
