@@ -139,6 +139,14 @@ interface NumberFormatMetadata {
   nationalPrefixIsOptionalWhenFormattingInNationalFormat(): boolean;
 }
 let metadata: Metadata | undefined;
+// Format patterns compiled once each (a few hundred across all regions).
+const formatRegexes = new Map<string, RegExp>();
+
+function formatRegex(pattern: string): RegExp {
+  let re = formatRegexes.get(pattern);
+  if (re === undefined) formatRegexes.set(pattern, (re = new RegExp(`^(?:${pattern})$`)));
+  return re;
+}
 
 /** True when the region's national format of the number has no trunk prefix, or may omit it (libphonenumber metadata). */
 function writtenWithoutTrunk(n: PhoneNumber, region: CountryCode): boolean {
@@ -148,7 +156,7 @@ function writtenWithoutTrunk(n: PhoneNumber, region: CountryCode): boolean {
   metadata.selectNumberingPlan(region);
   // The per-format flags are public methods of the metadata classes but missing from the typings.
   const plan = metadata.numberingPlan as unknown as { formats(): NumberFormatMetadata[] } | undefined;
-  const format = plan?.formats().find((f) => new RegExp(`^(?:${f.pattern()})$`).test(n.nationalNumber));
+  const format = plan?.formats().find((f) => formatRegex(f.pattern()).test(n.nationalNumber));
   return format?.nationalPrefixIsOptionalWhenFormattingInNationalFormat() === true;
 }
 

@@ -130,8 +130,7 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
   }
   // The skip flags, read once (recognizers have different shapes, so reading them per call is slow):
   // 2 needs a run of seven digits, 1 a digit, 0 nothing.
-  const flagsOf = (list: readonly Recognizer[]) => list.map((r) => (r.needsDigitRun === true ? 2 : r.needsDigit === true ? 1 : 0));
-  let needs = flagsOf(recognizers);
+  const needs = recognizers.map((r) => (r.needsDigitRun === true ? 2 : r.needsDigit === true ? 1 : 0));
   return {
     id: 'pii.entities',
     recognizers,
@@ -143,13 +142,12 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
       // skipped with one scan each.
       const digits = hasDigit(text);
       const runs = digits && digitWindows(text).length > 0;
-      if (needs.length !== recognizers.length) needs = flagsOf(recognizers);
       for (let i = 0; i < recognizers.length; i++) {
         const need = needs[i] as number;
         if (need !== 0 && (!digits || (need === 2 && !runs))) continue;
         (recognizers[i] as Recognizer).find(text, out);
       }
-      return resolveOverlaps(dropNamesInAddresses(out));
+      return resolveOverlaps(dropPartsOfAddresses(out));
     },
   };
 }
@@ -158,7 +156,7 @@ export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
  * A capitalised run inside a street address is a street, city or region name, not a person; a
  * weakly scored number run inside one is a house or unit number, not a phone.
  */
-function dropNamesInAddresses(matches: DetectorMatch[]): DetectorMatch[] {
+function dropPartsOfAddresses(matches: DetectorMatch[]): DetectorMatch[] {
   if (!matches.some(insideAddressCandidate)) return matches;
   const addresses = matches.filter((m) => m.kind === 'pii.street-address');
   if (addresses.length === 0) return matches;
