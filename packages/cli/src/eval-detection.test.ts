@@ -54,4 +54,19 @@ describe('eval --task pii', () => {
     expect(out.files[0].types.length).toBe(3);
     expect(Object.keys(out)).toEqual(['task', 'files', 'types', 'pooled', 'usPerKb']);
   });
+
+  it("scans rows annotated only for a country's phone type with that country's numbering plan", () => {
+    const path = file('tr.jsonl', [
+      // A Van fixed line: invalid in the US, valid in TR.
+      { text: '4321234567', entities: [{ type: 'TR_PHONE_NUMBER', start: 0, end: 10 }], annotated_types: ['TR_PHONE_NUMBER'] },
+      // A valid US number, not a Turkish one.
+      { text: '6123456789', entities: [], annotated_types: ['TR_PHONE_NUMBER'] },
+      // The same number in a row about phone numbers in general is read with the default hints.
+      { text: '6123456789', entities: [{ type: 'PHONE_NUMBER', start: 0, end: 10 }], annotated_types: ['PHONE_NUMBER'] },
+    ]);
+    const out = JSON.parse(evaluatePii([path], fail));
+    const byType = Object.fromEntries(out.types.map((t: { type: string }) => [t.type, t]));
+    expect(byType.TR_PHONE_NUMBER).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
+    expect(byType.PHONE_NUMBER).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
+  });
 });

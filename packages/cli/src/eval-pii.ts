@@ -1,4 +1,4 @@
-import { type DetectorMatch, kindMatchesPresidio, piiDetector } from '@llmguard/core';
+import { type DetectorMatch, kindMatchesPresidio, piiDetector, type PiiDetector, presidioPhoneRegion } from '@llmguard/core';
 import { FINDING_THRESHOLD, type InputError, ratio, readJsonl, Timer } from './eval-support.js';
 
 interface Entity {
@@ -59,9 +59,22 @@ function table(counts: Map<string, TypeCounts>) {
 export function evaluatePii(files: readonly string[], fail: InputError): string {
   if (files.length === 0) throw fail('eval needs at least one FILE.jsonl');
   const inputs = files.map((file) => ({ file, rows: readJsonl(file, checkRow, fail) }));
-  const detector = piiDetector();
+  // Rows annotated only for a country's phone type (TR_PHONE_NUMBER, PH_MOBILE_NUMBER) are scanned
+  // by the detector configured for that country, like Presidio's country recognizers; every
+  // other row by the default detector.
+  const detectors = new Map<string, PiiDetector>([['', piiDetector()]]);
+  const detectorFor = (row: Row): PiiDetector => {
+    const region = row.annotatedTypes === undefined ? undefined : presidioPhoneRegion(row.annotatedTypes);
+    const key = region ?? '';
+    let d = detectors.get(key);
+    if (d === undefined) {
+      d = piiDetector({ phoneRegions: [key] });
+      detectors.set(key, d);
+    }
+    return d;
+  };
   // One untimed pass first, so timings measure the compiled detector rather than the JIT warming up.
-  for (const { rows } of inputs) for (const row of rows) detector.detect(row.text);
+  for (const { rows } of inputs) for (const row of rows) detectorFor(row).detect(row.text);
   const timer = new Timer();
   const all = new Map<string, TypeCounts>();
   const count = (map: Map<string, TypeCounts>, type: string) => {
@@ -81,6 +94,7 @@ export function evaluatePii(files: readonly string[], fail: InputError): string 
     const counts = new Map<string, TypeCounts>();
     for (const t of fileTypes) count(counts, t);
     for (const row of rows) {
+      const detector = detectorFor(row);
       const matches: DetectorMatch[] = timer.time(row.text, () => [...detector.detect(row.text)]).filter((m) => m.score >= FINDING_THRESHOLD);
       const types = row.annotatedTypes ?? [...fileTypes];
       for (const type of types) {

@@ -45,8 +45,26 @@ describe('phone numbers with the default region hints (US first)', () => {
   });
 
   it('lets an explicit region list decide', () => {
-    expect(found('9181234567', ['PH'])).toEqual(['9181234567']);
     expect(found('4321234567', ['TR'])).toEqual(['4321234567']);
+    expect(found('5321234567', ['TR'])).toEqual(['5321234567']);
+    // Valid US numbers, not Turkish ones.
+    expect(found('6123456789', ['TR'])).toEqual([]);
+    expect(found('6123456789')).toEqual(['6123456789']);
+  });
+
+  it('takes a bare run of the main region as written only where that region may omit the trunk prefix', () => {
+    // PH and GB write their numbers with the 0 (GB `07911 123456`): the bare national number is no evidence on its own.
+    expect(found('9181234567', ['PH'])).toEqual([]);
+    expect(found('09181234567', ['PH'])).toEqual(['09181234567']);
+    expect(found('0918 123 4567', ['PH'])).toEqual(['0918 123 4567']);
+    expect(found('7911123456', ['GB'])).toEqual([]);
+    expect(found('07911123456', ['GB'])).toEqual(['07911123456']);
+    // A phone word, or the region named next to it, still makes it one.
+    expect(found('mobile: 9181234567', ['PH'])).toEqual(['9181234567']);
+    expect(found('my PH number is 9181234567', ['PH'])).toEqual(['9181234567']);
+    // The US and CN write numbers without a trunk prefix.
+    expect(found('4155550132', ['US'])).toEqual(['4155550132']);
+    expect(found('13812345678', ['CN'])).toEqual(['13812345678']);
   });
 });
 

@@ -54,7 +54,7 @@ export function phone(options: PhoneOptions = {}): Recognizer {
     if (score === undefined) {
       // A region named next to the number ("my CN number", "Turkish mobile") is the first hint.
       const hints = cue === undefined || international ? regions : [cue, ...regions.filter((r) => r !== cue)];
-      score = scoreNumber(core, international, formatted, hints);
+      score = scoreNumber(core, international, formatted, hints, cue !== undefined && !international);
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       cache.set(key, score);
     }
@@ -102,7 +102,7 @@ export function phone(options: PhoneOptions = {}): Recognizer {
   };
 }
 
-function scoreNumber(core: string, international: boolean, formatted: boolean, regions: readonly CountryCode[]): number {
+function scoreNumber(core: string, international: boolean, formatted: boolean, regions: readonly CountryCode[], named: boolean): number {
   if (international) {
     const n = parsePhoneNumberFromString(core.startsWith('00') ? `+${core.slice(2)}` : core);
     return n !== undefined && n.isValid() ? 0.85 : 0;
@@ -117,7 +117,11 @@ function scoreNumber(core: string, international: boolean, formatted: boolean, r
     const n = parsePhoneNumberFromString(core, regions[i] as CountryCode);
     if (n === undefined || !n.isValid()) continue;
     if (formatted) return i === 0 ? 0.7 : 0.6;
-    if (i === 0) return 0.5;
+    // The main region's number counts as written, unless it is a bare run without the trunk
+    // prefix that region always writes (PH `9171234567` is written `0917...`, GB `7911...` as
+    // `07911...`): such a run is judged like another region's, except when the text names the
+    // region next to it ("my PH number is 9171234567").
+    if (i === 0 && (named || trunk || !bare || writtenWithoutTrunk(n, regions[0] as CountryCode))) return 0.5;
     // Another hinted region: a trunk-prefixed number counts; written as bare digits (no separator
     // at all) only when it is a mobile number there (given out as one run): a fixed line in an
     // open numbering plan (DE, IT, AT accept almost any length after the 0) is no evidence on its own.

@@ -51,6 +51,33 @@ export const PRESIDIO_TYPE_KINDS: Readonly<Record<string, readonly string[]>> = 
   LOCATION: ['pii.street-address'],
 });
 
+/**
+ * Presidio's country phone recognizers (TR_PHONE_NUMBER, PH_MOBILE_NUMBER) know one country's
+ * numbering plan. Their llmguard counterpart is the phone detector configured for that country
+ * (`phoneRegions: [region]`), as an app serving it would be: with the default, US-first hints a
+ * bare `6123456789` is a valid US number, not a Turkish one.
+ */
+export const PRESIDIO_PHONE_REGIONS: Readonly<Record<string, string>> = Object.freeze({
+  TR_PHONE_NUMBER: 'TR',
+  PH_MOBILE_NUMBER: 'PH',
+});
+
+/**
+ * The phone region a row is scanned with when every type it is annotated for is one country's
+ * phone type (see PRESIDIO_PHONE_REGIONS), else undefined (the default hints).
+ * @example
+ * presidioPhoneRegion(['TR_PHONE_NUMBER']) // 'TR'
+ */
+export function presidioPhoneRegion(types: readonly string[]): string | undefined {
+  let region: string | undefined;
+  for (const t of types) {
+    const r = PRESIDIO_PHONE_REGIONS[t];
+    if (r === undefined || (region !== undefined && r !== region)) return undefined;
+    region = r;
+  }
+  return region;
+}
+
 /** True when a finding kind counts as the Presidio type. */
 export function kindMatchesPresidio(type: string, kind: string): boolean {
   const kinds = PRESIDIO_TYPE_KINDS[type];

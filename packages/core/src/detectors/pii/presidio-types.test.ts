@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { kindMatchesPresidio, presidioPhoneRegion } from './presidio-types.js';
+
+describe('Presidio type mapping', () => {
+  it('matches a kind and its sub-kinds', () => {
+    expect(kindMatchesPresidio('IP_ADDRESS', 'pii.ip-address.private')).toBe(true);
+    expect(kindMatchesPresidio('IP_ADDRESS', 'pii.ip-addressx')).toBe(false);
+    expect(kindMatchesPresidio('ORGANIZATION', 'pii.person-name')).toBe(false);
+  });
+
+  it("names the region of a country's phone type, only when every type is that country's", () => {
+    expect(presidioPhoneRegion(['TR_PHONE_NUMBER'])).toBe('TR');
+    expect(presidioPhoneRegion(['PH_MOBILE_NUMBER'])).toBe('PH');
+    expect(presidioPhoneRegion(['PHONE_NUMBER'])).toBeUndefined();
+    expect(presidioPhoneRegion(['TR_PHONE_NUMBER', 'PH_MOBILE_NUMBER'])).toBeUndefined();
+    expect(presidioPhoneRegion(['TR_PHONE_NUMBER', 'EMAIL_ADDRESS'])).toBeUndefined();
+    expect(presidioPhoneRegion([])).toBeUndefined();
+  });
+});
