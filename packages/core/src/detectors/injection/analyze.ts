@@ -35,6 +35,7 @@ const PLAIN_SIGNALS = Object.freeze({ invisible: 0, tagChars: 0, confusables: 0,
 const TABLE = buildAnchorTable(
   SIGNALS.map((s) => s.anchors),
   SIGNALS.map((s) => s.anchors2),
+  SIGNALS.map((s) => s.near),
 );
 const PATTERNS = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.replace('g', '')));
 let ALWAYS_LO = 0;

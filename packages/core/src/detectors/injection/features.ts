@@ -7,6 +7,8 @@
  * No allocation per word.
  */
 
+import { buildNearTable, nearAdd, nearFilterHi, nearFilterLo, nearReset, type NearTable } from './near-gate.js';
+
 /** Hashed feature space of the learned model: 2^18 buckets shared by all feature kinds. */
 export const FEATURE_BITS = 18;
 export const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
@@ -65,6 +67,8 @@ export interface AnchorTable {
   scripts: readonly (readonly [number, number])[];
   /** Signals that have no anchors: always candidates (after their `requires` check). */
   always: readonly number[];
+  /** Signals whose two anchor words must occur near each other (near-gate.ts). */
+  near: NearTable;
 }
 
 /** First slot to probe for a prefix hash. */
@@ -94,7 +98,7 @@ export function prefixHash(word: string): number {
 const SCRIPT_ANCHORS: Readonly<Record<string, number>> = { 'script:cjk': SCRIPT_CJK, 'script:hangul': SCRIPT_HANGUL, 'script:arabic': SCRIPT_ARABIC, 'script:cyrillic': SCRIPT_CYRILLIC };
 
 /** Build the anchor table for up to 64 signals given their anchor lists (and optional second groups). */
-export function buildAnchorTable(anchors: readonly (readonly string[])[], anchors2: readonly (readonly string[] | undefined)[] = []): AnchorTable {
+export function buildAnchorTable(anchors: readonly (readonly string[])[], anchors2: readonly (readonly string[] | undefined)[] = [], near: readonly (number | undefined)[] = []): AnchorTable {
   if (anchors.length > 64) throw new Error('at most 64 signals');
   const keys = new Uint32Array(1 << ANCHOR_BITS);
   const used = new Uint32Array((1 << ANCHOR_BITS) >>> 5);
@@ -140,7 +144,9 @@ export function buildAnchorTable(anchors: readonly (readonly string[])[], anchor
       else hi[bucket] = (hi[bucket] as number) | (1 << (i - 32));
     }
   });
-  return { keys, used, lo, hi, lo2, hi2, free2Lo, free2Hi, scripts, always };
+  // Word starts are counted on the canonical text within a character or two: a little slack.
+  const nearTable = buildNearTable(anchors.map((_, i) => (near[i] === undefined || anchors2[i] === undefined ? undefined : (near[i] as number) + NEAR_SLACK)));
+  return { keys, used, lo, hi, lo2, hi2, free2Lo, free2Hi, scripts, always, near: nearTable };
 }
 
 /** What one pass over the canonical text found. */
@@ -168,6 +174,7 @@ export interface TextFeatures {
 export const CHUNK = 256;
 export const CHUNK_OVERLAP = 320;
 const LONG_TEXT = 1024;
+const NEAR_SLACK = 4;
 
 /** Where features go: a weight table to sum (runtime), or a list to fill (training). */
 export interface FeatureSink {
@@ -219,6 +226,10 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
   const hi2 = table.hi2;
   let anchor2Lo = table.free2Lo;
   let anchor2Hi = table.free2Hi;
+  const near = table.near;
+  const nearLo = near.lo;
+  const nearHi = near.hi;
+  nearReset();
   const chunks = to - from > LONG_TEXT ? Math.ceil((to - from) / CHUNK) : 0;
   // Per chunk: group-1 low/high, group-2 low/high.
   const per = chunks > 0 ? new Uint32Array(chunks * 4) : null;
@@ -256,6 +267,9 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
       anchorHi |= hi[bucket] as number;
       anchor2Lo |= lo2[bucket] as number;
       anchor2Hi |= hi2[bucket] as number;
+      if (((((lo[bucket] as number) | (lo2[bucket] as number)) & nearLo) | (((hi[bucket] as number) | (hi2[bucket] as number)) & nearHi)) !== 0) {
+        nearAdd(near, i - len, (lo[bucket] as number) & nearLo, (hi[bucket] as number) & nearHi, (lo2[bucket] as number) & nearLo, (hi2[bucket] as number) & nearHi);
+      }
     }
     if (per !== null && bucket >= 0) {
       const ci = (((i - len - from) / CHUNK) | 0) * 4;
@@ -322,5 +336,5 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
       chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
     }
   }
-  return { anchorLo: anchorLo & anchor2Lo, anchorHi: anchorHi & anchor2Hi, scripts, sum, count, known, chunkLo, chunkHi };
+  return { anchorLo: nearFilterLo(near, anchorLo & anchor2Lo), anchorHi: nearFilterHi(near, anchorHi & anchor2Hi), scripts, sum, count, known, chunkLo, chunkHi };
 }

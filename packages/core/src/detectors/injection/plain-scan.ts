@@ -1,4 +1,5 @@
 import { SYMBOL_BURST } from '../../normalize/canonical-text.js';
+import { nearAdd, nearFilterHi, nearFilterLo, nearReset } from './near-gate.js';
 import { anchorSlot, CHUNK, FEATURE_MASK, wordFeatureTables, type AnchorTable, type FeatureSink, type TextFeatures } from './features.js';
 
 /**
@@ -125,6 +126,10 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
   let anchorHi = 0;
   let anchor2Lo = table.free2Lo;
   let anchor2Hi = table.free2Hi;
+  const near = table.near;
+  const nearLo = near.lo;
+  const nearHi = near.hi;
+  nearReset();
   let sum = 0;
   let known = 0;
   const chunks = n > 1024 ? Math.ceil(n / CHUNK) : 0;
@@ -229,6 +234,10 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       anchorHi |= hi[bucket] as number;
       anchor2Lo |= lo2[bucket] as number;
       anchor2Hi |= hi2[bucket] as number;
+      if (((((lo[bucket] as number) | (lo2[bucket] as number)) & nearLo) | (((hi[bucket] as number) | (hi2[bucket] as number)) & nearHi)) !== 0) {
+        // The word began len letters before the separator just counted.
+        nearAdd(near, cpos - len - 1, (lo[bucket] as number) & nearLo, (hi[bucket] as number) & nearHi, (lo2[bucket] as number) & nearLo, (hi2[bucket] as number) & nearHi);
+      }
     }
     if (per !== null && bucket >= 0) {
       // The word began len letters before the separator just counted (if it was one).
@@ -299,5 +308,5 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
     }
   }
-  return { anchorLo: anchorLo & anchor2Lo, anchorHi: anchorHi & anchor2Hi, scripts: 0, sum, count, known, chunkLo, chunkHi, symbols: burst, regularSpace };
+  return { anchorLo: nearFilterLo(near, anchorLo & anchor2Lo), anchorHi: nearFilterHi(near, anchorHi & anchor2Hi), scripts: 0, sum, count, known, chunkLo, chunkHi, symbols: burst, regularSpace };
 }

@@ -24,6 +24,12 @@ export interface TechniqueSignal {
   anchors: readonly string[];
   /** A second group of anchors: when given, a word of each group must occur. */
   anchors2?: readonly string[];
+  /**
+   * With `anchors2`: the pattern's longest match on the canonical text, in characters (checked by
+   * techniques.test.ts). The pattern then runs only when a word of each group starts within this
+   * distance of the other, not merely somewhere in the text.
+   */
+  near?: number;
   /** Substrings that must all occur for the pattern to run (cheap pre-checks); optional. */
   requires?: readonly string[];
   /** Substrings of which at least one must occur; optional. */
@@ -131,8 +137,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'ignore/forget ... everything/the context/the text ... above/before/so far',
     reference: 'Perez & Ribeiro 2022',
     weight: 3,
-    anchors: OVERRIDE_VERBS_EN,
-    anchors2: ['conte', 'infor', 'text', 'messa', 'task', 'tasks', 'assig', 'conte', 'conve', 'input', 'reque', 'quest', 'direc', 'every', 'anyth', 'what', 'above', 'previ'],
+    anchors: [...OVERRIDE_VERBS_EN, 'aside', 'atten'],
+    anchors2: ['conte', 'infor', 'text', 'messa', 'task', 'tasks', 'assig', 'conte', 'conve', 'input', 'reque', 'quest', 'direc', 'every', 'anyth', 'what', 'above', 'previ', 'prece'],
+    near: 113,
     pattern: new RegExp(
       `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|overlook|discard|dismiss|set aside|pay no attention to)\\b[^.!?\\n]{0,30}?\\b(?:${RULES_EN_WEAK}|what (?:i|we|you) (?:said|told you|discussed|wrote)|(?:all|the) (?:above|previous|preceding))\\b[^.!?\\n]{0,30}?\\b(?:above|before|previous(?:ly)?|prior|preceding|so far|earlier|until now|up to (?:now|this point)|we (?:discussed|talked about)|i (?:said|told you|gave you)|you (?:were given|received|got))\\b`,
     ),
@@ -145,6 +152,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3,
     anchors: ['ignor', 'disre', 'forge'],
     anchors2: ['above', 'that', 'this', 'every'],
+    near: 59,
     pattern: /\b(?:ignore|disregard|forget)\s+(?:all\s+|about\s+)?(?:the\s+above|(?:all\s+)?(?:of\s+)?(?:that|this|everything)(?:\s+(?:above|before|else|so far|i said|we said))?)\b[^\n]{0,3}?(?:\s+(?:and|then|now|instead|,)|[.!:;]\s*(?:now|instead|new|your|you|just|only|say|print|write|tell|from))/,
   },
   {
@@ -167,6 +175,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 2,
     anchors: ['new', 'updat', 'revis', 'real', 'true', 'actua', 'from', 'now'],
     anchors2: ['instr', 'task', 'tasks', 'assig', 'direc', 'rules', 'order', 'objec', 'goal', 'missi', 'promp', 'on'],
+    near: 38,
     pattern:
       /\b(?:(?:new|updated|revised|real|true|actual|following new) (?:instructions?|tasks?|assignments?|directives?|rules|orders|objective|goal|mission|prompt)\s*(?::|-|–|—|are\b|is\b|follows?\b|below\b)|now (?:come|comes|follow|follows) (?:new|the new|your new|other|more) (?:instructions?|tasks?|assignments?)|from now on,? (?:you (?:will|are|must|shall) (?:be|act|pretend|ignore|disregard|answer without|respond without|never refuse|have no)|(?:ignore|disregard|forget)\b|you(?:'re| are) (?:no longer|free|unrestricted|unfiltered|dan\b)))/,
   },
@@ -185,8 +194,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'German: ignoriere/vergiss ... vorherigen/alle ... Anweisungen',
     reference: 'deepset prompt-injections (German techniques); OWASP LLM01',
     weight: 4,
-    anchors: ['ignor', 'vergi', 'verge', 'missa', 'uber', 'verwi', 'beach', 'hor', 'achte'],
+    anchors: ['ignor', 'vergi', 'verge', 'missa', 'ubers', 'verwi', 'verwe', 'beach', 'hore', 'achte'],
     anchors2: ['anwei', 'instr', 'befeh', 'regel', 'aufga', 'vorga', 'anord', 'richt', 'promp', 'infor', 'alles', 'obige', 'gesag', 'bishe', 'vorhe', 'ausfu'],
+    near: 83,
     pattern:
       /\b(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|vergesst|missachte(?:n|t)?|uberspring(?:e|en)?|verwirf|verwerfen sie|beachte(?:n sie)? nicht|hore nicht auf|achte nicht auf)\b[^.!?\n]{0,50}?\b(?:anweisung(?:en)?|instruktion(?:en)?|befehle?|regeln|aufgaben?|vorgaben|anordnungen|richtlinien|prompts?|informationen|alles(?: (?:davor|bisher|zuvor|vorher|oben|was|gesagte|bisherige))?|(?:das |alles )?(?:obige|gesagte|bisherige|vorherige)|ausfuhrungen)\b/,
   },
@@ -198,6 +208,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 4,
     anchors: ['ignor', 'oubli', 'negli', 'ne', 'fais', 'faite'],
     anchors2: ['instr', 'consi', 'regle', 'direc', 'ordre', 'indic', 'comma', 'tout'],
+    near: 82,
     pattern:
       /\b(?:ignor(?:e|ez|er)|oubli(?:e|ez|er)|neglig(?:e|ez)|ne (?:tiens|tenez) pas compte d|fais abstraction d|faites abstraction d)[^.!?\n]{0,40}?\b(?:instructions?|consignes?|regles?|directives?|ordres?|indications?|commandes?|tout ce qui (?:precede|a ete dit)|tout ce que)\b/,
   },
@@ -209,6 +220,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 4,
     anchors: ['ignor', 'olvid', 'omite', 'omita', 'desca', 'desat', 'haz', 'esque', 'desco', 'dimen', 'trasc', 'trala', 'sigas', 'segui', 'consi'],
     anchors2: ['instr', 'istru', 'regla', 'regra', 'regol', 'indic', 'direc', 'diret', 'orden', 'ordin', 'norma', 'orien', 'coman', 'todo', 'tudo', 'tutto'],
+    near: 71,
     pattern:
       /\b(?:ignor(?:a|e|en|ar|ate|i|em)|olvid(?:a|e|en|ar)|omit(?:e|a)|descart(?:a|e)|desatiend(?:e|a)|haz caso omiso|esquec(?:a|e|er|am)|desconsider(?:e|a)|dimentic(?:a|hi|ate)|trascur(?:a|i)|tralasci(?:a|are)|non (?:seguire|seguir|considerare)|no sigas)\b[^.!?\n]{0,40}?\b(?:instrucciones|instrucoes|istruzioni|reglas|regras|regole|indicaciones|indicazioni|directrices|diretrizes|direttive|ordenes|ordens|ordini|normas|orientacoes|comandos|comandi|todo lo (?:anterior|dicho)|tudo (?:o que|acima)|tutto (?:quello|cio))\b/,
   },
@@ -218,8 +230,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'Dutch: negeer/vergeet ... (alle) vorige instructies',
     reference: 'OWASP LLM01',
     weight: 4,
-    anchors: ['negee', 'verge', 'negeren'],
+    anchors: ['negee', 'verge', 'neger', 'niet'],
     anchors2: ['instr', 'regel', 'opdra', 'aanwi', 'richt', 'promp', 'alles'],
+    near: 66,
     pattern: /\b(?:negeer|vergeet|negeren|vergeten|let niet op)\b[^.!?\n]{0,40}?\b(?:instructies|instructie|regels|opdrachten|aanwijzingen|richtlijnen|prompts?|alles (?:hierboven|hiervoor|wat))\b/,
   },
   {
@@ -298,6 +311,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3,
     anchors: ['restr', 'filte', 'limit', 'rules', 'guide', 'ethic', 'moral', 'censo', 'bound', 'polic', 'confi', 'progr', 'safeg', 'const', 'princ'],
     anchors2: ['no', 'witho', 'free', 'freed', 'not', 'doesn', 'does', 'don', 'never', 'broke', 'break', 'unbou', 'ignor', 'bound', 'abide'],
+    near: 87,
     pattern:
       /\b(?:has no|have no|with no|without(?: any)?|free (?:of|from)|freed from|not bound by|unbound by|no longer bound by|doesn'?t (?:have|need) to (?:abide by|follow|obey|adhere to)|does not (?:have|need) to (?:abide by|follow|obey|adhere to)|do not have to (?:abide by|follow|obey|adhere to)|broken free (?:of|from)|break free (?:of|from)|never (?:follows?|obeys?|abides by)|ignores? (?:all|any))\s+(?:(?:any|all|the|its|their|his|her|such|ethical|moral|content|safety|usual|typical|normal|standard|openai'?s?|programming|built-in|artificial|those|these|of|your|my|rules|or|and)\s+){0,3}?(?:restrictions|filters|filtering|limitations|limits|rules|guidelines|ethic(?:s|al (?:guidelines|principles|boundaries|restrictions|code))|morals?|moral (?:guidelines|principles|boundaries|restrictions|code|compass)|censorship|boundaries|(?:content )?polic(?:y|ies)|confines|programming|safeguards|constraints|principles)\b/,
   },
@@ -307,7 +321,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'unfiltered/uncensored/unrestricted/amoral AI or chatbot',
     reference: 'Shen et al. 2023',
     weight: 3,
-    anchors: ['unfil', 'uncen', 'unres', 'amora', 'uneth', 'unbou', 'limit', 'uncha', 'rogue', 'jailb', 'unlim', 'immor', 'evil', 'bose', 'boser', 'bosar', 'unzen', 'ki', 'ia', 'malva', 'malve', 'malig', 'malva', 'mecha', 'cattiv', 'catti', 'sans', 'sin', 'ohne', 'senza', 'sem'],
+    anchors: ['unfil', 'uncen', 'unres', 'amora', 'uneth', 'unbou', 'limit', 'uncha', 'rogue', 'jailb', 'unlim', 'immor', 'evil', 'bose', 'boser', 'bosar', 'unzen', 'ki', 'ia', 'malva', 'malve', 'malig', 'malva', 'mecha', 'catti', 'catti', 'sans', 'sin', 'ohne', 'senza', 'sem'],
     pattern:
       /\b(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|limitless|unchained|rogue|jailbroken|unlimited|immoral|evil|unhinged)(?:,? (?:and |completely |totally |fully )?(?:unfiltered|uncensored|unrestricted|amoral|unethical|immoral|evil|unlimited))*\s+(?:ai|a\.i\.|assistant|chatbot|chat bot|model|language model|version|bot|persona|gpt|llm|entity|character|alter ego|intelligence)\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter|ia|ki|ai) (?:ki|ia|ai|assistent|assistente|asistente)?\s*(?:malvada|malveillante|malefica|cattiva|maligna|mechante|sans (?:filtre|restrictions?|limites?|regles)|sin (?:filtros?|restricciones|limites|reglas)|ohne (?:filter|regeln|einschrankungen|grenzen|zensur)|senza (?:filtri|restrizioni|limiti|regole)|sem (?:filtros?|restricoes|limites|regras))\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter) (?:ki|ai|assistent|chatbot|version)\b/,
   },
@@ -317,8 +331,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'you are no longer ChatGPT/an AI; you are now X',
     reference: 'OWASP LLM01',
     weight: 1.5,
-    anchors: ['now', 'longer', 'nun', 'jetzt', 'maint', 'desor', 'ahora', 'ora', 'agora'],
+    anchors: ['now', 'longe', 'nun', 'jetzt', 'maint', 'desor', 'ahora', 'ora', 'agora'],
     anchors2: ['you', 'youre', 'u', 'du', 'tu', 'eres', 'sei', 'voce', 'vous', 'es'],
+    near: 35,
     pattern:
       /\b(?:you are|you're|u r) no longer (?:an? )?(?:chatgpt|ai|assistant|language model|bound|restricted|limited|claude|gpt|an assistant)|\b(?:you are|you're|u r) (?:now|from now on),? (?!(?:ready|able|done|finished|connected|logged|in charge|responsible|acting as|going to (?:be given|receive|see|get))\b)[a-z]|\b(?:nun bist du|du bist jetzt|du bist nun|ab jetzt bist du|tu es maintenant|tu es desormais|ahora eres|a partir de ahora eres|ora sei|agora voce e|agora es|vous etes maintenant)\b/,
   },
@@ -384,6 +399,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3.5,
     anchors: ['promp', 'instr', 'guide', 'direc', 'confi', 'progr', 'rules', 'messa', 'note', 'notes', 'conte'],
     anchors2: ['revea', 'print', 'show', 'repea', 'outpu', 'displ', 'leak', 'discl', 'dump', 'recit', 'spell', 'tell', 'share', 'list', 'give', 'write', 'copy', 'echo', 'retur', 'provi', 'paste', 'trans', 'encod', 'conve', 'summa', 'relay', 'expos', 'divul', 'enume', 'what'],
+    near: 120,
     pattern:
       /\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|tell|share|list|give|write (?:out|down)|copy|echo|return|provide|paste|translate|encode|convert|summari[sz]e|relay|expose|divulge|enumerate|what (?:is|are|was|were))\b[^.!?\n]{0,30}?\b(?:your|this bot'?s|the ai'?s|the assistant'?s|the model'?s)\s+(?:(?:full|entire|exact|complete|original|initial|system(?:'?s)?|hidden|secret|internal|confidential|developer|first|previous|prior|underlying|pre-?|real|verbatim|given|starting|custom|parameters and|settings and|rules and)\s+){0,3}(?:prompt|instructions|system message|system prompt|initial prompt|guidelines|rules|directives|configuration|instruction set|programming)\b(?! (?:for|on|about|to|regarding|when) )|\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|spell out|echo|tell me)\b[^.!?\n]{0,30}?\bthe\s+(?:(?:full|entire|exact|complete|verbatim)\s+)?(?:system|initial|original|hidden|secret|internal|confidential|developer|pre-?|starting)\s+(?:prompt|instructions|message|guidelines|rules|directives|configuration)\b|\b(?:reveal|print|show|repeat|output|display|leak|disclose|dump|recite|tell me)\b[^.!?\n]{0,30}?\byour\s+(?:(?:hidden|secret|internal|confidential|developer|system|initial|original|first)\s+){1,3}(?:messages?|notes?|context)\b/,
   },
@@ -682,7 +698,8 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 2,
     anchors: ['ai', 'assis', 'llm', 'chatb', 'bot', 'agent', 'gpt', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu'],
-    anchors2: ['ignor', 'disre', 'forge', 'reply', 'respo', 'answe', 'say', 'outpu', 'print', 'write', 'send', 'forwa', 'revea', 'inclu', 'inser', 'add', 'recom', 'tell', 'do', 'don', 'never', 'stop', 'execu', 'run', 'visit', 'open', 'click', 'delet', 'prais', 'rate', 'summa'],
+    anchors2: ['ignor', 'disre', 'forge', 'reply', 'respo', 'answe', 'say', 'outpu', 'print', 'write', 'send', 'forwa', 'revea', 'inclu', 'inser', 'add', 'recom', 'tell', 'do', 'don', 'never', 'stop', 'execu', 'run', 'visit', 'open', 'click', 'delet', 'prais', 'rate', 'summa', 'infor', 'warn', 'claim', 'state', 'menti'],
+    near: 123,
     pattern:
       /\b(?:ai|assistant|ai assistant|llm|language model|chatbot|bot|agent|ai agent|gpt|chatgpt|copilot|claude|gemini|bard|bing)\s*(?:,|:|must|should|shall|has to|needs to|is (?:required|instructed|told|ordered) to)\s*(?:now\s+|immediately\s+|instead\s+|also\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|output|print|write|send|forward|reveal|include|insert|add|recommend|tell|do not|don'?t|never|stop|execute|run|visit|open|click|delete|praise|rate|summari[sz]e (?:this|it) as)\b|\b(?:ai|assistant|ai assistant|llm|chatbot|bot|agent|ai agent|gpt|chatgpt|copilot|claude|gemini)\s*,\s*(?:when|if|while|as|after|before|once)\b[^.\n]{1,80}?,\s*(?:please\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention)\b/,
   },
@@ -692,8 +709,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'you are (now) instructed/ordered/commanded to ...',
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 2,
-    anchors: ['instr', 'order', 'comma', 'progr'],
+    anchors: ['instr', 'order', 'comma', 'progr', 'repro'],
     anchors2: ['you'],
+    near: 36,
     pattern: /\byou (?:are|have been) (?:now |hereby )?(?:instructed|ordered|commanded|reprogrammed|programmed) to\b/,
   },
   {
@@ -704,6 +722,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3,
     anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'langu', 'chatb', 'bot', 'bots', 'agent', 'model', 'gpt', 'chatg', 'copil', 'claud', 'gemin', 'crawl', 'summa'],
     anchors2: ['readi', 'proce', 'revie', 'summa', 'parsi', 'analy', 'index', 'crawl', 'scann', 'scrap', 'brows', 'seein'],
+    near: 45,
     pattern:
       /\b(?:ai|llm|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|model|gpt|chatgpt|copilot|claude|gemini|crawler|summari[sz]er)s?\s+(?:that (?:is|are)\s+|who (?:is|are)\s+)?(?:reading|processing|reviewing|summari[sz]ing|parsing|analy[sz]ing|indexing|crawling|scanning|scraping|browsing|seeing)\s+(?:this|these)\b/,
   },
@@ -715,8 +734,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 2.5,
     anchors: ['when', 'whene', 'while', 'if', 'after', 'befor', 'once'],
     anchors2: ['summa', 'revie', 'read', 'readi', 'trans', 'proce', 'analy', 'parsi', 'parse', 'answe', 'respo', 'repli', 'descr', 'evalu', 'grade', 'gradi', 'score', 'scori', 'rank', 'ranki', 'scree'],
+    near: 156,
     pattern:
-      /\b(?:when|whenever|while|if|after|before|once)\s+(?:you\s+(?:are\s+)?)?(?:summari[sz](?:e|ing)|review(?:ing)?|read(?:ing)?|translat(?:e|ing)|process(?:ing)?|analy[sz](?:e|ing)|pars(?:e|ing)|describ(?:e|ing)|evaluat(?:e|ing)|grad(?:e|ing)|scor(?:e|ing)|rank(?:ing)?|screen(?:ing)?)\s+(?:(?:this|these|the)\s+(?:\w+\s+){0,2}?(?:page|document|email|e-mail|message|file|code|repo(?:sitory)?|pull request|pr|diff|table|review|resume|cv|article|post|text|website|site|data|ticket|issue|report|listing|invoice)s?\b|(?:this|these)\b)[^.\n]{0,20}?,?\s+(?:please\s+)?(?:also\s+|then\s+|first\s+|make sure to\s+|be sure to\s+)?(?:tell|say|inform|warn|state|claim|mention|recommend|suggest|approve|mark|rate|score|add|include|insert|ask|instruct|direct|redirect|send|forward|reply|respond|output|write|describe it as|call it)\b/,
+      /\b(?:when|whenever|while|if|after|before|once)\s+(?:you\s+(?:are\s+)?)?(?:summari[sz](?:e|ing)|review(?:ing)?|read(?:ing)?|translat(?:e|ing)|process(?:ing)?|analy[sz](?:e|ing)|pars(?:e|ing)|describ(?:e|ing)|evaluat(?:e|ing)|grad(?:e|ing)|scor(?:e|ing)|rank(?:ing)?|screen(?:ing)?)\s+(?:(?:this|these|the)\s+(?:\w{1,20}\s+){0,2}?(?:page|document|email|e-mail|message|file|code|repo(?:sitory)?|pull request|pr|diff|table|review|resume|cv|article|post|text|website|site|data|ticket|issue|report|listing|invoice)s?\b|(?:this|these)\b)[^.\n]{0,20}?,?\s+(?:please\s+)?(?:also\s+|then\s+|first\s+|make sure to\s+|be sure to\s+)?(?:tell|say|inform|warn|state|claim|mention|recommend|suggest|approve|mark|rate|score|add|include|insert|ask|instruct|direct|redirect|send|forward|reply|respond|output|write|describe it as|call it)\b/,
   },
   {
     technique: 'indirect-injection',
@@ -726,6 +746,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 2.5,
     anchors: ['menti', 'revea', 'discl', 'quote', 'quoti', 'repea', 'ackno', 'refer', 'expla', 'summa', 'inclu'],
     anchors2: ['parag', 'note', 'notes', 'instr', 'messa', 'line', 'lines', 'comme', 'secti', 'text', 'texts', 'sente', 'part', 'parts', 'reque', 'promp'],
+    near: 60,
     pattern:
       /\b(?:do not|don'?t|never|without)\s+(?:mention(?:ing)?|reveal(?:ing)?|disclos(?:e|ing)|quot(?:e|ing)|repeat(?:ing)?|acknowledg(?:e|ing)|refer(?:ring)? to|explain(?:ing)?|summari[sz](?:e|ing)|includ(?:e|ing))\s+(?:this|these|the (?:above|following|hidden))\s+(?:hidden\s+|secret\s+)?(?:paragraph|note|instructions?|messages?|lines?|comments?|sections?|text|sentences?|parts?|requests?|prompt)s?\b/,
   },
