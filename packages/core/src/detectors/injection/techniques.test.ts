@@ -155,8 +155,9 @@ describe('proximity-gated signals', () => {
     const canonical = canonicalText(text).text;
     const m = signal.pattern.exec(canonical);
     expect(m, canonical).not.toBeNull();
-    expect(hasAnchor((m as RegExpExecArray)[0], signal.anchors)).toBe(true);
-    expect(hasAnchor((m as RegExpExecArray)[0], signal.anchors2)).toBe(true);
+    const matched = (m as RegExpExecArray)[0];
+    expect(hasAnchor(matched, signal.anchors)).toBe(true);
+    expect(hasAnchor(matched, signal.anchors2)).toBe(true);
     expect(candidate(index, extractFeatures(canonical, table, sink))).toBe(true);
     const plain = plainScan(text, table, sink);
     if (plain !== null) expect(candidate(index, plain)).toBe(true);

@@ -323,7 +323,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3,
     anchors: ['unfil', 'uncen', 'unres', 'amora', 'uneth', 'unbou', 'limit', 'uncha', 'rogue', 'jailb', 'unlim', 'immor', 'evil', 'bose', 'boser', 'bosar', 'unzen', 'ki', 'ia', 'malva', 'malve', 'malig', 'malva', 'mecha', 'catti', 'catti', 'sans', 'sin', 'ohne', 'senza', 'sem'],
     pattern:
-      /\b(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|limitless|unchained|rogue|jailbroken|unlimited|immoral|evil|unhinged)(?:,? (?:and |completely |totally |fully )?(?:unfiltered|uncensored|unrestricted|amoral|unethical|immoral|evil|unlimited))*\s+(?:ai|a\.i\.|assistant|chatbot|chat bot|model|language model|version|bot|persona|gpt|llm|entity|character|alter ego|intelligence)\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter|ia|ki|ai) (?:ki|ia|ai|assistent|assistente|asistente)?\s*(?:malvada|malveillante|malefica|cattiva|maligna|mechante|sans (?:filtre|restrictions?|limites?|regles)|sin (?:filtros?|restricciones|limites|reglas)|ohne (?:filter|regeln|einschrankungen|grenzen|zensur)|senza (?:filtri|restrizioni|limiti|regole)|sem (?:filtros?|restricoes|limites|regras))\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter) (?:ki|ai|assistent|chatbot|version)\b/,
+      /\b(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|limitless|unchained|rogue|jailbroken|unlimited|immoral|evil|unhinged)(?:,? (?:and |completely |totally |fully )?(?:unfiltered|uncensored|unrestricted|amoral|unethical|immoral|evil|unlimited))*\s+(?:ai|a\.i|assistant|chatbot|chat bot|model|language model|version|bot|persona|gpt|llm|entity|character|alter ego|intelligence)\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter|ia|ki|ai) (?:ki|ia|ai|assistent|assistente|asistente)?\s*(?:malvada|malveillante|malefica|cattiva|maligna|mechante|sans (?:filtre|restrictions?|limites?|regles)|sin (?:filtros?|restricciones|limites|reglas)|ohne (?:filter|regeln|einschrankungen|grenzen|zensur)|senza (?:filtri|restrizioni|limiti|regole)|sem (?:filtros?|restricoes|limites|regras))\b|\b(?:bose|boser|bosartige|bosartiger|unzensierte|unzensierter|uneingeschrankte|uneingeschrankter) (?:ki|ai|assistent|chatbot|version)\b/,
   },
   {
     technique: 'role-hijack',
@@ -658,7 +658,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['note', 'messa', 'instr', 'atten', 'impor', 'remin', 'notic', 'reque', 'comma', 'direc', 'hidde', 'secre'],
     anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl'],
     pattern:
-      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*(?:to|for)\s+(?:the |any |all |an |you,? )?(?:ai|a\.i\.|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|ai system|ai model|automated system)s?\b/,
+      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*(?:to|for)\s+(?:the |any |all |an |you,? )?(?:ai|a\.i|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|ai system|ai model|automated system)s?\b/,
   },
   {
     technique: 'indirect-injection',
@@ -667,9 +667,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 3.5,
     anchors: ['if', 'when', 'whene', 'any', 'all'],
-    anchors2: ['ai', 'llm', 'langu', 'assis', 'chatb', 'gpt', 'chatg', 'agent', 'crawl', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa'],
+    anchors2: ['ai', 'llm', 'langu', 'assis', 'chatb', 'gpt', 'chatg', 'agent', 'crawl', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'bot', 'bots', 'model'],
     pattern:
-      /\b(?:if|when|whenever)\s+you\s+(?:are|'re)\s+(?:an?\s+)?(?:ai|a\.i\.|llm|large language model|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|gpt|model)\b|\b(?:if|when|whenever|any|all)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|model|gpt|crawler|summari[sz]er)s?\s+(?:is\s+|are\s+)?(?:reads?|reading|process(?:es|ing)?|summari[sz](?:es|ing|e)|sees?|seeing|parses?|parsing|analy[sz](?:es|ing|e)|scrap(?:es|ing)|index(?:es|ing)?|encounters?)\s+(?:this|these|the following|my)\b/,
+      /\b(?:if|when|whenever)\s+you\s+(?:are|'re)\s+(?:an?\s+)?(?:ai|a\.i|llm|large language model|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|gpt|model)\b|\b(?:if|when|whenever|any|all)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|assistant|ai assistant|chatbot|bot|agent|ai agent|model|gpt|crawler|summari[sz]er)s?\s+(?:is\s+|are\s+)?(?:reads?|reading|process(?:es|ing)?|summari[sz](?:es|ing|e)|sees?|seeing|parses?|parsing|analy[sz](?:es|ing|e)|scrap(?:es|ing)|index(?:es|ing)?|encounters?)\s+(?:this|these|the following|my)\b/,
   },
   {
     technique: 'indirect-injection',
