@@ -71,6 +71,8 @@ const adversarial = {
   'zero-width + homoglyphs': 'іg\u200bnоrе '.repeat(Math.ceil(MB / 8)).slice(0, MB),
   'punctuation salad': 'x.]( **Y \\!-- '.repeat(Math.ceil(MB / 14)).slice(0, MB),
   'pipes and newlines': '| a | b |\n'.repeat(Math.ceil(MB / 10)).slice(0, MB),
+  // Anchor words of two-group signals that never pair up: the proximity gate's worst case.
+  'unpaired anchor words': 'when you if you all you any you '.repeat(Math.ceil(MB / 32)).slice(0, MB),
 };
 for (const [name, text] of Object.entries(adversarial)) {
   const start = process.hrtime.bigint();

@@ -6,8 +6,11 @@
  * feature scans (plain-scan.ts, features.ts); no allocation per text.
  */
 
-/** Anchor words remembered; more of them inside the widest window turns the gate off for the text. */
-const RING = 32;
+/**
+ * Anchor words remembered; more of them inside the widest window turns the gate off for the text
+ * (so a text crowded with anchor words costs at most RING steps per word).
+ */
+const RING = 16;
 
 /** The near signals and their distance classes, built once with the anchor table. */
 export interface NearTable {
@@ -62,6 +65,14 @@ export function nearReset(): void {
  * (already restricted to the near signals; all zero: nothing to do).
  */
 export function nearAdd(table: NearTable, pos: number, g1Lo: number, g1Hi: number, g2Lo: number, g2Hi: number): void {
+  if (overflow) return;
+  // Signals already completed need nothing more: a word that only has those is not remembered
+  // (repetitive text costs one step per word).
+  g1Lo &= ~foundLo;
+  g2Lo &= ~foundLo;
+  g1Hi &= ~foundHi;
+  g2Hi &= ~foundHi;
+  if ((g1Lo | g2Lo | g1Hi | g2Hi) === 0) return;
   // A word in both groups of a signal completes it alone.
   let lo = g1Lo & g2Lo;
   let hi = g1Hi & g2Hi;
