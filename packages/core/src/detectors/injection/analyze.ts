@@ -112,7 +112,8 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       const m = firstMatch(PATTERNS[i] as RegExp, canonical.text, i, f.chunkLo, f.chunkHi, whole);
       if (m === null) continue;
       if (m.start >= canonical.mainLength) hitInPayload = true;
-      consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
+      const weight = mentioned(canonical.text, m.start, m.end) ? signal.weight * MENTION_FACTOR : signal.weight;
+      consider(best, { technique: signal.technique, signal: signal.id, weight, start: m.start, end: m.end });
     }
   }
 
@@ -178,6 +179,40 @@ class LazyAnalysis implements Analysis {
   get canonical(): CanonicalText {
     return (this.built ??= plainAsciiCanonical(this.text, this.symbols, this.regularSpace));
   }
+}
+
+// A signal quoted as an example of a phrase ("what does the phrase \"do anything now\" mean?",
+// "attacks such as \"ignore previous instructions\"") is mentioned, not used: its weight is cut
+// to this share. The learned model still reads the words. Cues that introduce quoted text to act
+// on (translate, say, the sentence, called, act like) are not mention cues.
+const MENTION_FACTOR = 0.25;
+const MENTION_CUE = /(?:\bthe (?:phrase|phrases|term|terms|expression|slogan|saying|catchphrase)|\bsuch as|(?<!\b(?:act|acting|behave|behaving|talk|talking|respond|answer|be|sound|speak|write|reply|pretend)\s)\blike|\be\.g\.,?|\bfor example,?|\b(?:origin|meaning|definition|history) of)\s*:?\s*$/;
+const QUOTES = '"“”„«»';
+
+/** Is the match inside a double-quoted span of its line whose opening quote follows a mention cue? */
+function mentioned(t: string, start: number, end: number): boolean {
+  let open = -1;
+  let quotes = 0;
+  for (let i = start - 1; i >= 0 && start - i <= 400; i--) {
+    const c = t[i] as string;
+    if (c === '\n') break;
+    if (QUOTES.includes(c)) {
+      if (open === -1) open = i;
+      quotes++;
+    }
+  }
+  // Inside quotes: an odd number of quote marks between the line start and the match.
+  if (open === -1 || quotes % 2 === 0) return false;
+  let closed = false;
+  for (let i = end; i < t.length && i - end <= 400; i++) {
+    const c = t[i] as string;
+    if (c === '\n') break;
+    if (QUOTES.includes(c)) {
+      closed = true;
+      break;
+    }
+  }
+  return closed && MENTION_CUE.test(t.slice(Math.max(0, open - 40), open));
 }
 
 function includesAny(text: string, parts: readonly string[]): boolean {
