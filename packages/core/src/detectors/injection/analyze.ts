@@ -112,8 +112,9 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       const m = firstMatch(PATTERNS[i] as RegExp, canonical.text, i, f.chunkLo, f.chunkHi, whole);
       if (m === null) continue;
       if (m.start >= canonical.mainLength) hitInPayload = true;
-      const weight = mentioned(canonical.text, m.start, m.end) ? signal.weight * MENTION_FACTOR : signal.weight;
-      consider(best, { technique: signal.technique, signal: signal.id, weight, start: m.start, end: m.end });
+      // Talked about or reported, not given: the learned model still reads the words.
+      if (mentioned(canonical.text, m.start, m.end) || notForTheModel(canonical.text, signal.technique, m.start, m.end)) continue;
+      consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
     }
   }
 
@@ -182,10 +183,9 @@ class LazyAnalysis implements Analysis {
 }
 
 // A signal quoted as an example of a phrase ("what does the phrase \"do anything now\" mean?",
-// "attacks such as \"ignore previous instructions\"") is mentioned, not used: its weight is cut
-// to this share. The learned model still reads the words. Cues that introduce quoted text to act
-// on (translate, say, the sentence, called, act like) are not mention cues.
-const MENTION_FACTOR = 0.25;
+// "attacks such as \"ignore previous instructions\"") is mentioned, not used, and does not count.
+// Cues that introduce quoted text to act on (translate, say, the sentence, called, act like) are
+// not mention cues.
 const MENTION_CUE = /(?:\bthe (?:phrase|phrases|term|terms|expression|slogan|saying|catchphrase)|\bsuch as|(?<!\b(?:act|acting|behave|behaving|talk|talking|respond|answer|be|sound|speak|write|reply|pretend)\s)\blike|\be\.g\.,?|\bfor example,?|\b(?:origin|meaning|definition|history) of)\s*:?\s*$/;
 const QUOTES = '"“”„«»';
 
@@ -213,6 +213,19 @@ function mentioned(t: string, start: number, end: number): boolean {
     }
   }
   return closed && MENTION_CUE.test(t.slice(Math.max(0, open - 40), open));
+}
+
+// An override reported as said to someone else ("my manager told me to ignore the previous
+// instructions", "we were asked to disregard ..."), or one that revises the user's own earlier
+// instructions ("forget the formatting rules we discussed"), is not addressed to the model's
+// instructions: it does not count either. Said to "you" it is not reported speech.
+const REPORTED = /\b(?:(?:told|asked|instructed|advised|reminded|wants?|wanted|expects?|expected|says|said|tells)\s+(?:me|us|them|him|her|everyone|employees|staff|trainees|students|new hires|the (?:team|staff|class|students|trainees))|(?:i|we|they|he|she)\s+(?:was|were|am|are|have been|had been|got)\s+(?:told|asked|instructed|advised|reminded))\s+to\s+$/;
+const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
+
+/** Is an instruction-override match reported speech, or a revision of the user's own earlier instructions? */
+function notForTheModel(t: string, technique: TechniqueId, start: number, end: number): boolean {
+  if (technique !== 'instruction-override') return false;
+  return REPORTED.test(t.slice(Math.max(0, start - 50), start)) || OWN_EARLIER.test(t.slice(end, end + 30));
 }
 
 function includesAny(text: string, parts: readonly string[]): boolean {
