@@ -220,12 +220,15 @@ function mentioned(t: string, start: number, end: number): boolean {
 // instructions ("forget the formatting rules we discussed"), is not addressed to the model's
 // instructions: it does not count either. Said to "you" it is not reported speech.
 const REPORTED = /\b(?:(?:told|asked|instructed|advised|reminded|wants?|wanted|expects?|expected|says|said|tells)\s+(?:me|us|them|him|her|everyone|employees|staff|trainees|students|new hires|the (?:team|staff|class|students|trainees))|(?:i|we|they|he|she)\s+(?:was|were|am|are|have been|had been|got)\s+(?:told|asked|instructed|advised|reminded))\s+to\s+$/;
+// "my chatbot keeps ignoring its system prompt": a description of what a model does.
+const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|gpt|app)\s+(?:keeps|kept|keep|is|was|are|were|has been|have been|started|starts|seems to be|seem to be)\s+$/;
 const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
 
-/** Is an instruction-override match reported speech, or a revision of the user's own earlier instructions? */
+/** Is an instruction-override match reported speech, a description, or a revision of the user's own earlier instructions? */
 function notForTheModel(t: string, technique: TechniqueId, start: number, end: number): boolean {
   if (technique !== 'instruction-override') return false;
-  return REPORTED.test(t.slice(Math.max(0, start - 50), start)) || OWN_EARLIER.test(t.slice(end, end + 30));
+  const before = t.slice(Math.max(0, start - 50), start);
+  return REPORTED.test(before) || DESCRIBED.test(before) || OWN_EARLIER.test(t.slice(end, end + 30));
 }
 
 function includesAny(text: string, parts: readonly string[]): boolean {
