@@ -224,8 +224,15 @@ const REPORTED = /\b(?:(?:told|asked|instructed|advised|reminded|wants?|wanted|e
 const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|gpt|app)\s+(?:keeps|kept|keep|is|was|are|were|has been|have been|started|starts|seems to be|seem to be)\s+$/;
 const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
 
-/** Is an instruction-override match reported speech, a description, or a revision of the user's own earlier instructions? */
+// "the villain says he has no morals": a person in a story, not the model's persona.
+const THIRD_PERSON = /\b(?:he|she|they)\s+$/;
+
+/**
+ * Is an instruction-override match reported speech, a description, or a revision of the user's
+ * own earlier instructions; or a persona trait said of a third person?
+ */
 function notForTheModel(t: string, technique: TechniqueId, start: number, end: number): boolean {
+  if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
   return REPORTED.test(before) || DESCRIBED.test(before) || OWN_EARLIER.test(t.slice(end, end + 30));
