@@ -38,6 +38,10 @@ const TABLE = buildAnchorTable(
   SIGNALS.map((s) => s.near),
 );
 const PATTERNS = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.replace('g', '')));
+// The same patterns, global: the next occurrence after an excused one (rare: a few per text at most).
+const PATTERNS_G = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.includes('g') ? s.pattern.flags : `${s.pattern.flags}g`));
+// Excused occurrences looked past per signal before giving up on it.
+const MAX_EXCUSED = 8;
 let ALWAYS_LO = 0;
 let ALWAYS_HI = 0;
 for (const i of TABLE.always) {
@@ -109,11 +113,12 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
       canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular);
       const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
-      const m = firstMatch(PATTERNS[i] as RegExp, canonical.text, i, f.chunkLo, f.chunkHi, whole);
+      let m = firstMatch(PATTERNS[i] as RegExp, canonical.text, i, f.chunkLo, f.chunkHi, whole);
+      // Talked about or reported, not given (the learned model still reads the words): look on
+      // for an occurrence that is given, so a quoted decoy cannot hide a real one after it.
+      for (let k = 0; m !== null && excused(canonical.text, signal.technique, m.start, m.end); k++) m = k < MAX_EXCUSED ? nextMatch(i, canonical.text, m) : null;
       if (m === null) continue;
       if (m.start >= canonical.mainLength) hitInPayload = true;
-      // Talked about or reported, not given: the learned model still reads the words.
-      if (mentioned(canonical.text, m.start, m.end) || notForTheModel(canonical.text, signal.technique, m.start, m.end)) continue;
       consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
     }
   }
@@ -184,16 +189,21 @@ class LazyAnalysis implements Analysis {
 
 // A signal quoted as an example of a phrase ("what does the phrase \"do anything now\" mean?",
 // "attacks such as \"ignore previous instructions\"") is mentioned, not used, and does not count.
-// Cues that introduce quoted text to act on (translate, say, the sentence, called, act like) are
-// not mention cues.
-const MENTION_CUE = /(?:\bthe (?:phrase|phrases|term|terms|expression|slogan|saying|catchphrase)|\bsuch as|(?<!\b(?:act|acting|behave|behaving|talk|talking|respond|answer|be|sound|speak|write|reply|pretend)\s)\blike|\be\.g\.,?|\bfor example,?|\b(?:origin|meaning|definition|history) of)\s*:?\s*$/;
+// Cues that also introduce text to act on ("like", "for example", "e.g.", translate, say, the
+// sentence, called, act like) are not mention cues.
+const MENTION_CUE = /(?:\bthe (?:phrase|phrases|term|terms|expression|slogan|saying|catchphrase)|\bsuch as|\b(?:origin|meaning|definition|history) of)\s*:?\s*$/;
 const QUOTES = '"“”„«»';
+// Quote marks counted back to the line start, at most this far (a longer line: not a mention).
+const QUOTE_REACH = 2000;
 
-/** Is the match inside a double-quoted span of its line whose opening quote follows a mention cue? */
+/** Is the match inside one double-quoted span of its line whose opening quote follows a mention cue? */
 function mentioned(t: string, start: number, end: number): boolean {
+  // The match itself must not cross a quote mark.
+  for (let i = start; i < end; i++) if (QUOTES.includes(t[i] as string)) return false;
   let open = -1;
   let quotes = 0;
-  for (let i = start - 1; i >= 0 && start - i <= 400; i--) {
+  let i = start - 1;
+  for (; i >= 0 && start - i <= QUOTE_REACH; i--) {
     const c = t[i] as string;
     if (c === '\n') break;
     if (QUOTES.includes(c)) {
@@ -202,10 +212,10 @@ function mentioned(t: string, start: number, end: number): boolean {
     }
   }
   // Inside quotes: an odd number of quote marks between the line start and the match.
-  if (open === -1 || quotes % 2 === 0) return false;
+  if (open === -1 || quotes % 2 === 0 || (i >= 0 && start - i > QUOTE_REACH)) return false;
   let closed = false;
-  for (let i = end; i < t.length && i - end <= 400; i++) {
-    const c = t[i] as string;
+  for (let k = end; k < t.length && k - end <= QUOTE_REACH; k++) {
+    const c = t[k] as string;
     if (c === '\n') break;
     if (QUOTES.includes(c)) {
       closed = true;
@@ -216,26 +226,34 @@ function mentioned(t: string, start: number, end: number): boolean {
 }
 
 // An override reported as said to someone else ("my manager told me to ignore the previous
-// instructions", "we were asked to disregard ..."), or one that revises the user's own earlier
-// instructions ("forget the formatting rules we discussed"), is not addressed to the model's
-// instructions: it does not count either. Said to "you" it is not reported speech.
+// instructions", "we were asked to disregard ..."), one describing what a model habitually does
+// ("my chatbot keeps ignoring its system prompt"), or one that revises the user's own earlier,
+// unqualified instructions ("forget the formatting rules we discussed") does not count either.
+// Said to "you" it is not reported speech; "all/previous/your/system ... instructions we agreed
+// on" still counts.
 const REPORTED = /\b(?:(?:told|asked|instructed|advised|reminded|wants?|wanted|expects?|expected|says|said|tells)\s+(?:me|us|them|him|her|everyone|employees|staff|trainees|students|new hires|the (?:team|staff|class|students|trainees))|(?:i|we|they|he|she)\s+(?:was|were|am|are|have been|had been|got)\s+(?:told|asked|instructed|advised|reminded))\s+to\s+$/;
-// "my chatbot keeps ignoring its system prompt": a description of what a model does.
-const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|gpt|app)\s+(?:keeps|kept|keep|is|was|are|were|has been|have been|started|starts|seems to be|seem to be)\s+$/;
+const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|gpt|app)\s+(?:keeps|kept|keep)\s+$/;
 const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
-
+const QUALIFIED = /\b(?:all|any|every|your|system|previous|prior|above|earlier|initial|original|developer|safety|hidden|secret)\b/;
 // "the villain says he has no morals": a person in a story, not the model's persona.
 const THIRD_PERSON = /\b(?:he|she|they)\s+$/;
 
-/**
- * Is an instruction-override match reported speech, a description, or a revision of the user's
- * own earlier instructions; or a persona trait said of a third person?
- */
-function notForTheModel(t: string, technique: TechniqueId, start: number, end: number): boolean {
+/** Is this occurrence of a signal talked about, reported, described, or a third person's trait? */
+function excused(t: string, technique: TechniqueId, start: number, end: number): boolean {
+  if (mentioned(t, start, end)) return true;
   if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
-  return REPORTED.test(before) || DESCRIBED.test(before) || OWN_EARLIER.test(t.slice(end, end + 30));
+  if (REPORTED.test(before) || DESCRIBED.test(before)) return true;
+  return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
+}
+
+/** The next occurrence of signal `i`'s pattern after `m`, on the whole text. */
+function nextMatch(i: number, t: string, m: { start: number; end: number }): { start: number; end: number } | null {
+  const re = PATTERNS_G[i] as RegExp;
+  re.lastIndex = Math.max(m.start + 1, m.end);
+  const next = re.exec(t);
+  return next === null ? null : { start: next.index, end: next.index + next[0].length };
 }
 
 function includesAny(text: string, parts: readonly string[]): boolean {
