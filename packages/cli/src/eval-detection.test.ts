@@ -69,4 +69,13 @@ describe('eval --task pii', () => {
     expect(byType.TR_PHONE_NUMBER).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
     expect(byType.PHONE_NUMBER).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
   });
+
+  it("reads a file annotated only for a country's phone type with that country's plan, even without annotated_types", () => {
+    const path = file('tr-file.jsonl', [
+      { text: '4321234567', entities: [{ type: 'TR_PHONE_NUMBER', start: 0, end: 10 }] },
+      { text: '6123456789', entities: [] },
+    ]);
+    const out = JSON.parse(evaluatePii([path], fail));
+    expect(out.types).toEqual([{ type: 'TR_PHONE_NUMBER', gold: 1, found: 1, predicted: 1, correct: 1, recall: 1, precision: 1 }]);
+  });
 });

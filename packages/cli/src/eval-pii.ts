@@ -58,14 +58,22 @@ function table(counts: Map<string, TypeCounts>) {
  */
 export function evaluatePii(files: readonly string[], fail: InputError): string {
   if (files.length === 0) throw fail('eval needs at least one FILE.jsonl');
-  const inputs = files.map((file) => ({ file, rows: readJsonl(file, checkRow, fail) }));
-  // Rows annotated only for a country's phone type (TR_PHONE_NUMBER, PH_MOBILE_NUMBER) are scanned
+  const inputs = files.map((file) => {
+    const rows = readJsonl(file, checkRow, fail);
+    // The types a row counts for: its `annotated_types`, else every type the file annotates.
+    const fileTypes = new Set<string>();
+    for (const row of rows) {
+      for (const e of row.entities) fileTypes.add(e.type);
+      for (const t of row.annotatedTypes ?? []) fileTypes.add(t);
+    }
+    return { file, rows, fileTypes: [...fileTypes] };
+  });
+  // Rows counted only for a country's phone type (TR_PHONE_NUMBER, PH_MOBILE_NUMBER) are scanned
   // by the detector configured for that country, like Presidio's country recognizers; every
   // other row by the default detector.
   const detectors = new Map<string, PiiDetector>([['', piiDetector()]]);
-  const detectorFor = (row: Row): PiiDetector => {
-    const region = row.annotatedTypes === undefined ? undefined : presidioPhoneRegion(row.annotatedTypes);
-    const key = region ?? '';
+  const detectorFor = (types: readonly string[]): PiiDetector => {
+    const key = presidioPhoneRegion(types) ?? '';
     let d = detectors.get(key);
     if (d === undefined) {
       d = piiDetector({ phoneRegions: [key] });
@@ -74,7 +82,7 @@ export function evaluatePii(files: readonly string[], fail: InputError): string 
     return d;
   };
   // One untimed pass first, so timings measure the compiled detector rather than the JIT warming up.
-  for (const { rows } of inputs) for (const row of rows) detectorFor(row).detect(row.text);
+  for (const { rows, fileTypes } of inputs) for (const row of rows) detectorFor(row.annotatedTypes ?? fileTypes).detect(row.text);
   const timer = new Timer();
   const all = new Map<string, TypeCounts>();
   const count = (map: Map<string, TypeCounts>, type: string) => {
@@ -85,18 +93,13 @@ export function evaluatePii(files: readonly string[], fail: InputError): string 
     }
     return c;
   };
-  const perFile = inputs.map(({ file, rows }) => {
-    const fileTypes = new Set<string>();
-    for (const row of rows) {
-      for (const e of row.entities) fileTypes.add(e.type);
-      for (const t of row.annotatedTypes ?? []) fileTypes.add(t);
-    }
+  const perFile = inputs.map(({ file, rows, fileTypes }) => {
     const counts = new Map<string, TypeCounts>();
     for (const t of fileTypes) count(counts, t);
     for (const row of rows) {
-      const detector = detectorFor(row);
+      const types = row.annotatedTypes ?? fileTypes;
+      const detector = detectorFor(types);
       const matches: DetectorMatch[] = timer.time(row.text, () => [...detector.detect(row.text)]).filter((m) => m.score >= FINDING_THRESHOLD);
-      const types = row.annotatedTypes ?? [...fileTypes];
       for (const type of types) {
         const gold = row.entities.filter((e) => e.type === type);
         const predicted = matches.filter((m) => kindMatchesPresidio(type, m.kind));
