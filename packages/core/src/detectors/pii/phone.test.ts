@@ -55,6 +55,7 @@ describe('phone numbers with the default region hints (US first)', () => {
   it('takes a bare run of the main region as written only where that region may omit the trunk prefix', () => {
     // PH and GB write their numbers with the 0 (GB `07911 123456`): the bare national number is no evidence on its own.
     expect(found('9181234567', ['PH'])).toEqual([]);
+    expect(found('918-1234567', ['PH'])).toEqual([]);
     expect(found('09181234567', ['PH'])).toEqual(['09181234567']);
     expect(found('0918 123 4567', ['PH'])).toEqual(['0918 123 4567']);
     expect(found('7911123456', ['GB'])).toEqual([]);

@@ -117,11 +117,11 @@ function scoreNumber(core: string, international: boolean, formatted: boolean, r
     const n = parsePhoneNumberFromString(core, regions[i] as CountryCode);
     if (n === undefined || !n.isValid()) continue;
     if (formatted) return i === 0 ? 0.7 : 0.6;
-    // The main region's number counts as written, unless it is a bare run without the trunk
-    // prefix that region always writes (PH `9171234567` is written `0917...`, GB `7911...` as
+    // The main region's number counts as written, unless it lacks the trunk prefix that region
+    // always writes (PH `9171234567` or `917-1234567` is written `0917...`, GB `7911...` as
     // `07911...`): such a run is judged like another region's, except when the text names the
     // region next to it ("my PH number is 9171234567").
-    if (i === 0 && (named || trunk || !bare || writtenWithoutTrunk(n, regions[0] as CountryCode))) return 0.5;
+    if (i === 0 && (named || trunk || writtenWithoutTrunk(n, regions[0] as CountryCode))) return 0.5;
     // Another hinted region: a trunk-prefixed number counts; written as bare digits (no separator
     // at all) only when it is a mobile number there (given out as one run): a fixed line in an
     // open numbering plan (DE, IT, AT accept almost any length after the 0) is no evidence on its own.
