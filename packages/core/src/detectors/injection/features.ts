@@ -175,6 +175,7 @@ export const CHUNK = 256;
 export const CHUNK_OVERLAP = 320;
 const LONG_TEXT = 1024;
 const NEAR_SLACK = 4;
+const NO_CHUNKS = Object.freeze({ chunkLo: null, chunkHi: null });
 
 /** Where features go: a weight table to sum (runtime), or a list to fill (training). */
 export interface FeatureSink {
@@ -205,6 +206,61 @@ function scriptOf(c: number): number {
   return 0;
 }
 
+/** An anchor word at canonical offset `pos` with slot `bucket`: feed its near-signal bits to the proximity gate. */
+export function addNearWord(table: AnchorTable, pos: number, bucket: number): void {
+  const near = table.near;
+  const g1Lo = ((table.lo[bucket] as number) & near.lo) >>> 0;
+  const g1Hi = ((table.hi[bucket] as number) & near.hi) >>> 0;
+  const g2Lo = ((table.lo2[bucket] as number) & near.lo) >>> 0;
+  const g2Hi = ((table.hi2[bucket] as number) & near.hi) >>> 0;
+  if ((g1Lo | g1Hi | g2Lo | g2Hi) !== 0) nearAdd(near, pos, g1Lo, g1Hi, g2Lo, g2Hi);
+}
+
+/**
+ * End of a scan: clear the presence bits of the `count` features listed in `touched`, sum the
+ * model's weights over them (each distinct feature once) and hand the indices to training.
+ */
+export function sumFeatures(count: number, sink: FeatureSink): { sum: number; known: number } {
+  const w = sink.weights;
+  let sum = 0;
+  let known = 0;
+  for (let k = 0; k < count; k++) {
+    const x = touched[k] as number;
+    seen[x >>> 5] = 0;
+    if (w !== null) {
+      const v = w[x] as number;
+      sum += v;
+      if (v !== 0) known++;
+    }
+  }
+  if (sink.indices !== null) for (let k = 0; k < count; k++) sink.indices.push(touched[k] as number);
+  return { sum, known };
+}
+
+/**
+ * Candidate signals per chunk from the per-chunk anchor masks `per` (group-1 low/high, group-2
+ * low/high): a chunk's group-1 anchors with group-2 anchors of it or a neighbour.
+ */
+export function chunkMasks(per: Uint32Array, chunks: number, table: AnchorTable): { chunkLo: Uint32Array; chunkHi: Uint32Array } {
+  const chunkLo = new Uint32Array(chunks);
+  const chunkHi = new Uint32Array(chunks);
+  for (let c = 0; c < chunks; c++) {
+    let g2Lo = table.free2Lo | (per[c * 4 + 2] as number);
+    let g2Hi = table.free2Hi | (per[c * 4 + 3] as number);
+    if (c > 0) {
+      g2Lo |= per[c * 4 - 2] as number;
+      g2Hi |= per[c * 4 - 1] as number;
+    }
+    if (c + 1 < chunks) {
+      g2Lo |= per[c * 4 + 6] as number;
+      g2Hi |= per[c * 4 + 7] as number;
+    }
+    chunkLo[c] = ((per[c * 4] as number) & g2Lo) >>> 0;
+    chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
+  }
+  return { chunkLo, chunkHi };
+}
+
 /**
  * One pass over the words: anchors, scripts, and the model's hashed word unigrams, bigrams and
  * five-unit stems. `from`/`to` restrict the pass to a slice of the text.
@@ -213,10 +269,6 @@ function scriptOf(c: number): number {
  * split they were no better than words and stems, at three times the cost per character.
  */
 export function extractFeatures(text: string, table: AnchorTable, sink: FeatureSink, from = 0, to = text.length): TextFeatures {
-  const w = sink.weights;
-  const out = sink.indices;
-  let sum = 0;
-  let known = 0;
   let anchorLo = 0;
   let anchorHi = 0;
   let scripts = 0;
@@ -227,8 +279,6 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
   let anchor2Lo = table.free2Lo;
   let anchor2Hi = table.free2Hi;
   const near = table.near;
-  const nearLo = near.lo;
-  const nearHi = near.hi;
   nearReset();
   const chunks = to - from > LONG_TEXT ? Math.ceil((to - from) / CHUNK) : 0;
   // Per chunk: group-1 low/high, group-2 low/high.
@@ -267,9 +317,7 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
       anchorHi |= hi[bucket] as number;
       anchor2Lo |= lo2[bucket] as number;
       anchor2Hi |= hi2[bucket] as number;
-      if (((((lo[bucket] as number) | (lo2[bucket] as number)) & nearLo) | (((hi[bucket] as number) | (hi2[bucket] as number)) & nearHi)) !== 0) {
-        nearAdd(near, i - len, (lo[bucket] as number) & nearLo, (hi[bucket] as number) & nearHi, (lo2[bucket] as number) & nearLo, (hi2[bucket] as number) & nearHi);
-      }
+      addNearWord(table, i - len, bucket);
     }
     if (per !== null && bucket >= 0) {
       const ci = (((i - len - from) / CHUNK) | 0) * 4;
@@ -303,38 +351,8 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
     h = FNV_OFFSET;
     len = 0;
   }
-  // The model's weights are summed once per distinct feature, in the loop that clears the
-  // presence bits again.
   const count = nt;
-  for (let k = 0; k < count; k++) {
-    const x = touched[k] as number;
-    seen[x >>> 5] = 0;
-    if (w !== null) {
-      const v = w[x] as number;
-      sum += v;
-      if (v !== 0) known++;
-    }
-  }
-  if (out !== null) for (let k = 0; k < count; k++) out.push(touched[k] as number);
-  let chunkLo: Uint32Array | null = null;
-  let chunkHi: Uint32Array | null = null;
-  if (per !== null) {
-    chunkLo = new Uint32Array(chunks);
-    chunkHi = new Uint32Array(chunks);
-    for (let c = 0; c < chunks; c++) {
-      let g2Lo = table.free2Lo | (per[c * 4 + 2] as number);
-      let g2Hi = table.free2Hi | (per[c * 4 + 3] as number);
-      if (c > 0) {
-        g2Lo |= per[c * 4 - 2] as number;
-        g2Hi |= per[c * 4 - 1] as number;
-      }
-      if (c + 1 < chunks) {
-        g2Lo |= per[c * 4 + 6] as number;
-        g2Hi |= per[c * 4 + 7] as number;
-      }
-      chunkLo[c] = ((per[c * 4] as number) & g2Lo) >>> 0;
-      chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
-    }
-  }
+  const { sum, known } = sumFeatures(count, sink);
+  const { chunkLo, chunkHi } = per !== null ? chunkMasks(per, chunks, table) : NO_CHUNKS;
   return { anchorLo: nearFilterLo(near, anchorLo & anchor2Lo), anchorHi: nearFilterHi(near, anchorHi & anchor2Hi), scripts, sum, count, known, chunkLo, chunkHi };
 }

@@ -1,6 +1,6 @@
 import { SYMBOL_BURST } from '../../normalize/canonical-text.js';
-import { nearAdd, nearFilterHi, nearFilterLo, nearReset } from './near-gate.js';
-import { anchorSlot, CHUNK, FEATURE_MASK, wordFeatureTables, type AnchorTable, type FeatureSink, type TextFeatures } from './features.js';
+import { nearFilterHi, nearFilterLo, nearReset } from './near-gate.js';
+import { addNearWord, anchorSlot, chunkMasks, CHUNK, sumFeatures, FEATURE_MASK, wordFeatureTables, type AnchorTable, type FeatureSink, type TextFeatures } from './features.js';
 
 /**
  * The common case in one pass: a text of printable ASCII with nothing to fold but case and
@@ -116,7 +116,6 @@ function isHex(c: number): boolean {
  */
 export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): PlainScan | null {
   const n = src.length;
-  const w = sink.weights;
   const { seen, touched } = wordFeatureTables();
   const lo = table.lo;
   const hi = table.hi;
@@ -127,11 +126,7 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
   let anchor2Lo = table.free2Lo;
   let anchor2Hi = table.free2Hi;
   const near = table.near;
-  const nearLo = near.lo;
-  const nearHi = near.hi;
   nearReset();
-  let sum = 0;
-  let known = 0;
   const chunks = n > 1024 ? Math.ceil(n / CHUNK) : 0;
   const per = chunks > 0 ? new Uint32Array(chunks * 4) : null;
 
@@ -234,10 +229,8 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       anchorHi |= hi[bucket] as number;
       anchor2Lo |= lo2[bucket] as number;
       anchor2Hi |= hi2[bucket] as number;
-      if (((((lo[bucket] as number) | (lo2[bucket] as number)) & nearLo) | (((hi[bucket] as number) | (hi2[bucket] as number)) & nearHi)) !== 0) {
-        // The word began len letters before the separator just counted.
-        nearAdd(near, cpos - len - 1, (lo[bucket] as number) & nearLo, (hi[bucket] as number) & nearHi, (lo2[bucket] as number) & nearLo, (hi2[bucket] as number) & nearHi);
-      }
+      // The word began len letters before the separator just counted.
+      addNearWord(table, cpos - len - 1, bucket);
     }
     if (per !== null && bucket >= 0) {
       // The word began len letters before the separator just counted (if it was one).
@@ -271,42 +264,11 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     h = FNV_OFFSET;
     len = 0;
   }
-  // The model's weights are summed once per distinct feature, in the loop that clears the
-  // presence bits again.
   const count = nt;
-  for (let k = 0; k < count; k++) {
-    const x = touched[k] as number;
-    seen[x >>> 5] = 0;
-    if (w !== null) {
-      const v = w[x] as number;
-      sum += v;
-      if (v !== 0) known++;
-    }
-  }
-  if (sink.indices !== null) for (let k = 0; k < count; k++) sink.indices.push(touched[k] as number);
+  const { sum, known } = sumFeatures(count, sink);
   // Chunks are counted on the canonical text (trailing whitespace dropped), as extractFeatures does.
   const canonicalLength = inSpace && cpos > 0 ? cpos - 1 : cpos;
   const used = canonicalLength > 1024 ? Math.ceil(canonicalLength / CHUNK) : 0;
-  let chunkLo: Uint32Array | null = null;
-  let chunkHi: Uint32Array | null = null;
-  if (per !== null && used > 0) {
-    const chunks = used;
-    chunkLo = new Uint32Array(chunks);
-    chunkHi = new Uint32Array(chunks);
-    for (let c = 0; c < chunks; c++) {
-      let g2Lo = table.free2Lo | (per[c * 4 + 2] as number);
-      let g2Hi = table.free2Hi | (per[c * 4 + 3] as number);
-      if (c > 0) {
-        g2Lo |= per[c * 4 - 2] as number;
-        g2Hi |= per[c * 4 - 1] as number;
-      }
-      if (c + 1 < chunks) {
-        g2Lo |= per[c * 4 + 6] as number;
-        g2Hi |= per[c * 4 + 7] as number;
-      }
-      chunkLo[c] = ((per[c * 4] as number) & g2Lo) >>> 0;
-      chunkHi[c] = ((per[c * 4 + 1] as number) & g2Hi) >>> 0;
-    }
-  }
+  const { chunkLo, chunkHi } = per !== null && used > 0 ? chunkMasks(per, used, table) : { chunkLo: null, chunkHi: null };
   return { anchorLo: nearFilterLo(near, anchorLo & anchor2Lo), anchorHi: nearFilterHi(near, anchorHi & anchor2Hi), scripts: 0, sum, count, known, chunkLo, chunkHi, symbols: burst, regularSpace };
 }
