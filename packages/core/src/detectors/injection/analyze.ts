@@ -1,7 +1,9 @@
 import { canonicalText, plainAsciiCanonical, SYMBOL_BURST, type CanonicalText } from '../../normalize/canonical-text.js';
 import { adversarialSuffix } from './adversarial-suffix.js';
 import { buildAnchorTable, CHUNK, CHUNK_OVERLAP, extractFeatures, type FeatureSink, type TextFeatures } from './features.js';
+import { recordedWords } from './near-gate.js';
 import { plainScan } from './plain-scan.js';
+import startWordsFile from './start-words.json';
 import type { InjectionModel } from './model.js';
 import { dataContext } from './segments.js';
 import { SIGNALS, type TechniqueId } from './techniques.js';
@@ -32,14 +34,21 @@ export interface Analysis {
 
 const PLAIN_SIGNALS = Object.freeze({ invisible: 0, tagChars: 0, confusables: 0, leet: 0, joined: 0, htmlEntities: 0, urlEscapes: 0, payloads: Object.freeze([]) as unknown as CanonicalText['signals']['payloads'], symbols: 0 });
 
+// The words each pattern can start with on plain text (start-words.ts, written by
+// scripts/start-words.mjs; start-words.test.ts checks the file against the patterns). A signal
+// missing from the file scans the whole text.
+const START_WORDS: Readonly<Record<string, readonly string[] | null>> = startWordsFile;
 const TABLE = buildAnchorTable(
   SIGNALS.map((s) => s.anchors),
   SIGNALS.map((s) => s.anchors2),
   SIGNALS.map((s) => s.near),
+  SIGNALS.map((s) => START_WORDS[s.id] ?? null),
 );
 const PATTERNS = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.replace('g', '')));
 // The same patterns, global: the next occurrence after an excused one (rare: a few per text at most).
 const PATTERNS_G = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.includes('g') ? s.pattern.flags : `${s.pattern.flags}g`));
+// The same patterns, sticky: tried only where one of their start words begins (plain text).
+const PATTERNS_Y = SIGNALS.map((s) => new RegExp(s.pattern.source, `${s.pattern.flags.replace('g', '')}y`));
 // Excused occurrences looked past per signal before giving up on it.
 const MAX_EXCUSED = 8;
 let ALWAYS_LO = 0;
@@ -83,6 +92,8 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   }
   const plainSymbols = plain === null ? 0 : plain.symbols;
   const plainRegular = plain !== null && plain.regularSpace;
+  // Where the start words of the patterns occur (plain text only: start-words.ts reads patterns for ASCII).
+  const words = plain === null ? null : recordedWords();
 
   // Strongest hit per technique (a short list: most texts have none).
   const best: TechniqueHit[] = [];
@@ -112,11 +123,16 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       if (signal.requires !== undefined && !includesAll(pre, signal.requires)) continue;
       if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
       canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular);
+      const t = canonical.text;
+      const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 ? words : null;
       const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
-      let m = firstMatch(PATTERNS[i] as RegExp, canonical.text, i, f.chunkLo, f.chunkHi, whole);
+      let m = starts !== null ? matchAtStarts(i, t, starts, 0) : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
       // Talked about or reported, not given (the learned model still reads the words): look on
       // for an occurrence that is given, so a quoted decoy cannot hide a real one after it.
-      for (let k = 0; m !== null && excused(canonical.text, signal.technique, m.start, m.end); k++) m = k < MAX_EXCUSED ? nextMatch(i, canonical.text, m) : null;
+      for (let k = 0; m !== null && excused(t, signal.technique, m.start, m.end); k++) {
+        const from = Math.max(m.start + 1, m.end);
+        m = k >= MAX_EXCUSED ? null : starts !== null ? matchAtStarts(i, t, starts, from) : nextMatch(i, t, from);
+      }
       if (m === null) continue;
       if (m.start >= canonical.mainLength) hitInPayload = true;
       consider(best, { technique: signal.technique, signal: signal.id, weight: signal.weight, start: m.start, end: m.end });
@@ -248,12 +264,31 @@ function excused(t: string, technique: TechniqueId, start: number, end: number):
   return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
 }
 
-/** The next occurrence of signal `i`'s pattern after `m`, on the whole text. */
-function nextMatch(i: number, t: string, m: { start: number; end: number }): { start: number; end: number } | null {
+/** The first occurrence of signal `i`'s pattern at or after `from`, on the whole text. */
+function nextMatch(i: number, t: string, from: number): { start: number; end: number } | null {
   const re = PATTERNS_G[i] as RegExp;
-  re.lastIndex = Math.max(m.start + 1, m.end);
+  re.lastIndex = from;
   const next = re.exec(t);
   return next === null ? null : { start: next.index, end: next.index + next[0].length };
+}
+
+/**
+ * The first occurrence of signal `i`'s pattern at or after `from`, tried only where one of its
+ * start words begins: every match of the pattern on plain text begins at one (start-words.ts), so
+ * this is the match a scan of the whole text finds.
+ */
+function matchAtStarts(i: number, t: string, words: { positions: Int32Array; slots: Int32Array; count: number }, from: number): { start: number; end: number } | null {
+  const re = PATTERNS_Y[i] as RegExp;
+  const starts = i < 32 ? TABLE.startsLo : TABLE.startsHi;
+  const bit = 1 << (i & 31);
+  for (let k = 0; k < words.count; k++) {
+    const pos = words.positions[k] as number;
+    if (pos < from || ((starts[words.slots[k] as number] as number) & bit) === 0) continue;
+    re.lastIndex = pos;
+    const m = re.exec(t);
+    if (m !== null) return { start: pos, end: pos + m[0].length };
+  }
+  return null;
 }
 
 function includesAny(text: string, parts: readonly string[]): boolean {

@@ -7,7 +7,7 @@
  * No allocation per word.
  */
 
-import { buildNearTable, nearAdd, nearFilterHi, nearFilterLo, nearReset, type NearTable } from './near-gate.js';
+import { buildNearTable, nearFilter, nearReset, recordWord, type NearTable } from './near-gate.js';
 
 /** Hashed feature space of the learned model: 2^18 buckets shared by all feature kinds. */
 export const FEATURE_BITS = 18;
@@ -69,6 +69,17 @@ export interface AnchorTable {
   always: readonly number[];
   /** Signals whose two anchor words must occur near each other (near-gate.ts). */
   near: NearTable;
+  /**
+   * Per slot: the signals whose pattern can start with this word (start-words.ts), for the
+   * signals in `startLo`/`startHi` below.
+   */
+  startsLo: Uint32Array;
+  startsHi: Uint32Array;
+  /** Signals whose every match on plain text starts at one of their start words. */
+  startLo: number;
+  startHi: number;
+  /** Per slot: 1 when the scans record where the word occurs (near-gate.ts): an anchor of a gated signal, or a start word. */
+  recorded: Uint8Array;
 }
 
 /** First slot to probe for a prefix hash. */
@@ -97,8 +108,16 @@ export function prefixHash(word: string): number {
 
 const SCRIPT_ANCHORS: Readonly<Record<string, number>> = { 'script:cjk': SCRIPT_CJK, 'script:hangul': SCRIPT_HANGUL, 'script:arabic': SCRIPT_ARABIC, 'script:cyrillic': SCRIPT_CYRILLIC };
 
-/** Build the anchor table for up to 64 signals given their anchor lists (and optional second groups). */
-export function buildAnchorTable(anchors: readonly (readonly string[])[], anchors2: readonly (readonly string[] | undefined)[] = [], near: readonly (number | undefined)[] = []): AnchorTable {
+/**
+ * Build the anchor table for up to 64 signals given their anchor lists (and optional second
+ * groups, proximity bounds, and the words their patterns can start with: null when unknown).
+ */
+export function buildAnchorTable(
+  anchors: readonly (readonly string[])[],
+  anchors2: readonly (readonly string[] | undefined)[] = [],
+  near: readonly (number | undefined)[] = [],
+  starts: readonly (readonly string[] | null)[] = [],
+): AnchorTable {
   if (anchors.length > 64) throw new Error('at most 64 signals');
   const keys = new Uint32Array(1 << ANCHOR_BITS);
   const used = new Uint32Array((1 << ANCHOR_BITS) >>> 5);
@@ -146,7 +165,26 @@ export function buildAnchorTable(anchors: readonly (readonly string[])[], anchor
   });
   // Word starts are counted on the canonical text within a character or two: a little slack.
   const nearTable = buildNearTable(anchors.map((_, i) => (near[i] === undefined || anchors2[i] === undefined ? undefined : (near[i] as number) + NEAR_SLACK)));
-  return { keys, used, lo, hi, lo2, hi2, free2Lo, free2Hi, scripts, always, near: nearTable };
+  const startsLo = new Uint32Array(1 << ANCHOR_BITS);
+  const startsHi = new Uint32Array(1 << ANCHOR_BITS);
+  let startLo = 0;
+  let startHi = 0;
+  starts.forEach((words, i) => {
+    if (words === null || i >= anchors.length) return;
+    if (i < 32) startLo |= 1 << i;
+    else startHi |= 1 << (i - 32);
+    for (const w of words) {
+      const bucket = slotOf(w);
+      if (i < 32) startsLo[bucket] = (startsLo[bucket] as number) | (1 << i);
+      else startsHi[bucket] = (startsHi[bucket] as number) | (1 << (i - 32));
+    }
+  });
+  const recorded = new Uint8Array(1 << ANCHOR_BITS);
+  for (let b = 0; b < recorded.length; b++) {
+    const gated = (((lo[b] as number) | (lo2[b] as number)) & nearTable.lo) | (((hi[b] as number) | (hi2[b] as number)) & nearTable.hi);
+    if (gated !== 0 || ((startsLo[b] as number) | (startsHi[b] as number)) !== 0) recorded[b] = 1;
+  }
+  return { keys, used, lo, hi, lo2, hi2, free2Lo, free2Hi, scripts, always, near: nearTable, startsLo, startsHi, startLo: startLo >>> 0, startHi: startHi >>> 0, recorded };
 }
 
 /** What one pass over the canonical text found. */
@@ -206,14 +244,9 @@ function scriptOf(c: number): number {
   return 0;
 }
 
-/** An anchor word at canonical offset `pos` with slot `bucket`: feed its near-signal bits to the proximity gate. */
-export function addNearWord(table: AnchorTable, pos: number, bucket: number): void {
-  const near = table.near;
-  const g1Lo = ((table.lo[bucket] as number) & near.lo) >>> 0;
-  const g1Hi = ((table.hi[bucket] as number) & near.hi) >>> 0;
-  const g2Lo = ((table.lo2[bucket] as number) & near.lo) >>> 0;
-  const g2Hi = ((table.hi2[bucket] as number) & near.hi) >>> 0;
-  if ((g1Lo | g1Hi | g2Lo | g2Hi) !== 0) nearAdd(near, pos, g1Lo, g1Hi, g2Lo, g2Hi);
+/** A word of the table at canonical offset `pos` with slot `bucket`: record where it occurs if the gate or a pattern start needs it. */
+export function addAnchorWord(table: AnchorTable, pos: number, bucket: number): void {
+  if (table.recorded[bucket] === 1) recordWord(pos, bucket);
 }
 
 /**
@@ -278,7 +311,6 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
   const hi2 = table.hi2;
   let anchor2Lo = table.free2Lo;
   let anchor2Hi = table.free2Hi;
-  const near = table.near;
   nearReset();
   const chunks = to - from > LONG_TEXT ? Math.ceil((to - from) / CHUNK) : 0;
   // Per chunk: group-1 low/high, group-2 low/high.
@@ -317,7 +349,7 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
       anchorHi |= hi[bucket] as number;
       anchor2Lo |= lo2[bucket] as number;
       anchor2Hi |= hi2[bucket] as number;
-      addNearWord(table, i - len, bucket);
+      addAnchorWord(table, i - len, bucket);
     }
     if (per !== null && bucket >= 0) {
       const ci = (((i - len - from) / CHUNK) | 0) * 4;
@@ -354,5 +386,15 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
   const count = nt;
   const { sum, known } = sumFeatures(count, sink);
   const { chunkLo, chunkHi } = per !== null ? chunkMasks(per, chunks, table) : NO_CHUNKS;
-  return { anchorLo: nearFilterLo(near, anchorLo & anchor2Lo), anchorHi: nearFilterHi(near, anchorHi & anchor2Hi), scripts, sum, count, known, chunkLo, chunkHi };
+  // Both anchor groups present, and close enough where the signal is gated by proximity.
+  return {
+    anchorLo: nearFilter(table.near, table.lo, table.lo2, anchorLo & anchor2Lo, false),
+    anchorHi: nearFilter(table.near, table.hi, table.hi2, anchorHi & anchor2Hi, true),
+    scripts,
+    sum,
+    count,
+    known,
+    chunkLo,
+    chunkHi,
+  };
 }

@@ -1,119 +1,102 @@
 /**
- * Proximity gate for signals with two anchor groups. Such a signal's pattern needs a word of each
- * group; for a signal that also declares `near` (its longest match on the canonical text), the
- * two words must start at most that many characters apart, so texts that merely hold "if" and
- * "assistant" in different sentences no longer run its pattern. Fed once per anchor word by the
- * feature scans (plain-scan.ts, features.ts); no allocation per text.
+ * Where the anchor words of a text start, and the proximity gate that reads them.
+ *
+ * The feature scans (plain-scan.ts, features.ts) record each word that is an anchor of a signal
+ * gated by proximity or a word a pattern can start with (start-words.ts): two stores per word.
+ *
+ * Proximity gate: a signal with two anchor groups needs a word of each; for a signal that also
+ * declares `near` (its longest match on the canonical text), the two words must start at most
+ * that many characters apart, so texts that merely hold "if" and "assistant" in different
+ * sentences do not run its pattern. The distances are checked once at the end of the text, and
+ * only for the gated signals that are still candidates (usually none or one), one walk over the
+ * recorded words each. No allocation per text.
  */
 
 /**
- * Anchor words remembered; more of them inside the widest window turns the gate off for the text
- * (so a text crowded with anchor words costs at most RING steps per word).
+ * Words recorded per text; a text with more turns the gate off (every candidate stays) and its
+ * patterns scan the whole text, so a text crowded with anchor words costs no more than before.
  */
-const RING = 16;
+const CAPACITY = 4096;
 
-/** The near signals and their distance classes, built once with the anchor table. */
+/** The gated signals and their distances, built once with the anchor table. */
 export interface NearTable {
   /** Signals gated by proximity (low and high 32 bits). */
   lo: number;
   hi: number;
-  /** Distinct `near` values, ascending. */
-  bounds: Int32Array;
-  /** For each bound: the signals whose `near` is at least that bound (lo, hi pairs). */
-  masks: Uint32Array;
-  /** The largest `near`. */
-  widest: number;
+  /** Per signal index (0..63): the largest distance allowed between its two words, or -1. */
+  distance: Int32Array;
 }
 
-/** Build the distance classes from each signal's `near` (undefined: not gated by proximity). */
+/** Build the gate from each signal's `near` (undefined: not gated by proximity). */
 export function buildNearTable(near: readonly (number | undefined)[]): NearTable {
   let lo = 0;
   let hi = 0;
-  const values = [...new Set(near.filter((d): d is number => d !== undefined))].sort((a, b) => a - b);
-  const masks = new Uint32Array(values.length * 2);
+  const distance = new Int32Array(64).fill(-1);
   near.forEach((d, i) => {
     if (d === undefined) return;
     if (i < 32) lo |= 1 << i;
     else hi |= 1 << (i - 32);
-    values.forEach((bound, c) => {
-      if (d < bound) return;
-      if (i < 32) masks[c * 2] = (masks[c * 2] as number) | (1 << i);
-      else masks[c * 2 + 1] = (masks[c * 2 + 1] as number) | (1 << (i - 32));
-    });
+    distance[i] = d;
   });
-  return { lo: lo >>> 0, hi: hi >>> 0, bounds: Int32Array.from(values), masks, widest: values.length > 0 ? (values[values.length - 1] as number) : 0 };
+  return { lo: lo >>> 0, hi: hi >>> 0, distance };
 }
 
 // Scratch state of the text being scanned (scans are synchronous and not re-entrant).
-const positions = new Int32Array(RING);
-const groups = new Uint32Array(RING * 4);
+const positions = new Int32Array(CAPACITY);
+const slots = new Int32Array(CAPACITY);
 let count = 0;
-let foundLo = 0;
-let foundHi = 0;
-let overflow = false;
 
 /** Start a text. */
 export function nearReset(): void {
   count = 0;
-  foundLo = 0;
-  foundHi = 0;
-  overflow = false;
 }
 
-/**
- * An anchor word starting at canonical offset `pos`, with its group-1 and group-2 signal bits
- * (already restricted to the near signals; all zero: nothing to do).
- */
-export function nearAdd(table: NearTable, pos: number, g1Lo: number, g1Hi: number, g2Lo: number, g2Hi: number): void {
-  if (overflow) return;
-  // Signals already completed need nothing more: a word that only has those is not remembered
-  // (repetitive text costs one step per word).
-  g1Lo &= ~foundLo;
-  g2Lo &= ~foundLo;
-  g1Hi &= ~foundHi;
-  g2Hi &= ~foundHi;
-  if ((g1Lo | g2Lo | g1Hi | g2Hi) === 0) return;
-  // A word in both groups of a signal completes it alone.
-  let lo = g1Lo & g2Lo;
-  let hi = g1Hi & g2Hi;
-  const seen = count < RING ? count : RING;
-  for (let k = 1; k <= seen; k++) {
-    const slot = (count - k) & (RING - 1);
-    const d = pos - (positions[slot] as number);
-    if (d > table.widest) break;
-    const m = slot * 4;
-    const pairLo = (g1Lo & (groups[m + 2] as number)) | (g2Lo & (groups[m] as number));
-    const pairHi = (g1Hi & (groups[m + 3] as number)) | (g2Hi & (groups[m + 1] as number));
-    if ((pairLo | pairHi) === 0) continue;
-    // The signals whose `near` allows this distance.
-    const bounds = table.bounds;
-    let c = 0;
-    while ((bounds[c] as number) < d) c++;
-    lo |= pairLo & (table.masks[c * 2] as number);
-    hi |= pairHi & (table.masks[c * 2 + 1] as number);
+/** A recorded word starts at canonical offset `pos` (ascending), with anchor-table slot `slot`. */
+export function recordWord(pos: number, slot: number): void {
+  if (count < CAPACITY) {
+    positions[count] = pos;
+    slots[count] = slot;
   }
-  const slot = count & (RING - 1);
-  // Overwriting a word still inside the widest window: a later word might have needed it.
-  if (count >= RING && pos - (positions[slot] as number) <= table.widest) overflow = true;
-  positions[slot] = pos;
-  const m = slot * 4;
-  groups[m] = g1Lo;
-  groups[m + 1] = g1Hi;
-  groups[m + 2] = g2Lo;
-  groups[m + 3] = g2Hi;
   count++;
-  foundLo |= lo;
-  foundHi |= hi;
 }
 
 /**
- * The final candidate bits: `lo`/`hi` are the signals whose groups both occur somewhere in the
- * text; near signals keep their bit only when their words occurred close enough.
+ * The words recorded for the last text scanned (positions ascending), or null when there were
+ * more than the capacity. Valid until the next scan.
  */
-export function nearFilterLo(table: NearTable, lo: number): number {
-  return overflow ? lo : ((lo & ~table.lo) | (lo & foundLo)) >>> 0;
+export function recordedWords(): { positions: Int32Array; slots: Int32Array; count: number } | null {
+  return count > CAPACITY ? null : { positions, slots, count };
 }
 
-export function nearFilterHi(table: NearTable, hi: number): number {
-  return overflow ? hi : ((hi & ~table.hi) | (hi & foundHi)) >>> 0;
+/**
+ * The final candidates among 32 signals (`high`: signals 32..63): `candidates` are the signals
+ * whose groups both occur somewhere in the text (`group1`/`group2`: the anchor table's masks per
+ * slot for these 32 signals); a gated signal keeps its bit only when a word of each group starts
+ * within its distance of the other (or one word is in both groups).
+ */
+export function nearFilter(table: NearTable, group1: Uint32Array, group2: Uint32Array, candidates: number, high: boolean): number {
+  let gated = candidates & (high ? table.hi : table.lo);
+  if (gated === 0 || count > CAPACITY) return candidates >>> 0;
+  let keep = candidates & ~gated;
+  while (gated !== 0) {
+    const bit = gated & -gated;
+    gated ^= bit;
+    const d = table.distance[(high ? 32 : 0) + 31 - Math.clz32(bit)] as number;
+    // Positions ascend: the nearest earlier word of the other group is the last one seen.
+    let last1 = -Infinity;
+    let last2 = -Infinity;
+    for (let k = 0; k < count; k++) {
+      const slot = slots[k] as number;
+      const pos = positions[k] as number;
+      const in1 = ((group1[slot] as number) & bit) !== 0;
+      const in2 = ((group2[slot] as number) & bit) !== 0;
+      if ((in1 && (in2 || pos - last2 <= d)) || (in2 && pos - last1 <= d)) {
+        keep |= bit;
+        break;
+      }
+      if (in1) last1 = pos;
+      if (in2) last2 = pos;
+    }
+  }
+  return keep >>> 0;
 }
