@@ -43,7 +43,7 @@ describe('startWords: the first words a pattern can match', () => {
     expect(read.length).toBeGreaterThan(SIGNALS.length / 2);
     for (const s of read) {
       const words = startWords(s.pattern) as string[];
-      if (words.length === 0) expect(s.pattern.source, s.id).toMatch(/[^\x00-\x7f]/);
+      if (words.length === 0) expect([...s.pattern.source].some((c) => c.charCodeAt(0) > 0x7f), s.id).toBe(true);
       for (const w of words) expect(w, s.id).toMatch(/^[a-z0-9]{1,5}$/);
     }
   });
