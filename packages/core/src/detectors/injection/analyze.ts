@@ -109,12 +109,6 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   }
   const lo = f.anchorLo | ALWAYS_LO | scriptLo;
   const hi = f.anchorHi | ALWAYS_HI | scriptHi;
-  // Plain text: the first match of every candidate signal that has start words, in one walk over
-  // the recorded words (none of these signals has a `requires` check to pass first).
-  if (words !== null && ((lo & TABLE.startLo) | (hi & TABLE.startHi)) !== 0) {
-    canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular);
-    firstMatchesAtStarts(canonical.text, words, lo & TABLE.startLo, hi & TABLE.startHi);
-  }
   // Visit only the candidate signals: the set bits of (lo, hi), lowest first.
   for (let rest = lo, base = 0; base <= 32; rest = hi, base += 32) {
     while (rest !== 0) {
@@ -132,7 +126,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       const t = canonical.text;
       const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 ? words : null;
       const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
-      let m = starts !== null ? (FIRST_START[i] as number) < 0 ? null : { start: FIRST_START[i] as number, end: FIRST_END[i] as number } : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
+      let m = starts !== null ? matchAtStarts(i, t, starts, 0) : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
       // Talked about or reported, not given (the learned model still reads the words): look on
       // for an occurrence that is given, so a quoted decoy cannot hide a real one after it.
       for (let k = 0; m !== null && excused(t, signal.technique, m.start, m.end); k++) {
@@ -280,48 +274,6 @@ function nextMatch(i: number, t: string, from: number): { start: number; end: nu
   re.lastIndex = from;
   const next = re.exec(t);
   return next === null ? null : { start: next.index, end: next.index + next[0].length };
-}
-
-// First match per signal found by firstMatchesAtStarts (start -1: none), for the text being analysed.
-const FIRST_START = new Int32Array(64);
-const FIRST_END = new Int32Array(64);
-
-/**
- * The first match of each signal in `lo`/`hi` (signals with start words), tried only where one of
- * its start words begins, leftmost first: every match of such a pattern on plain text begins at
- * one (start-words.ts), so this is the match a scan of the whole text finds. One walk over the
- * recorded words serves all the signals; a signal leaves the walk at its first match.
- */
-function firstMatchesAtStarts(t: string, words: { positions: Int32Array; slots: Int32Array; count: number }, lo: number, hi: number): void {
-  let restLo = lo;
-  let restHi = hi;
-  for (let rest = lo, base = 0; base <= 32; rest = hi, base += 32) {
-    for (; rest !== 0; rest &= rest - 1) FIRST_START[base + 31 - Math.clz32(rest & -rest)] = -1;
-  }
-  for (let k = 0; k < words.count && (restLo | restHi) !== 0; k++) {
-    const slot = words.slots[k] as number;
-    let here = (TABLE.startsLo[slot] as number) & restLo;
-    for (; here !== 0; here &= here - 1) {
-      const bit = here & -here;
-      if (matchAt(31 - Math.clz32(bit), t, words.positions[k] as number)) restLo &= ~bit;
-    }
-    here = (TABLE.startsHi[slot] as number) & restHi;
-    for (; here !== 0; here &= here - 1) {
-      const bit = here & -here;
-      if (matchAt(63 - Math.clz32(bit), t, words.positions[k] as number)) restHi &= ~bit;
-    }
-  }
-}
-
-/** Does signal `i`'s pattern match at `pos`? If so, keep the match as its first. */
-function matchAt(i: number, t: string, pos: number): boolean {
-  const re = PATTERNS_Y[i] as RegExp;
-  re.lastIndex = pos;
-  const m = re.exec(t);
-  if (m === null) return false;
-  FIRST_START[i] = pos;
-  FIRST_END[i] = pos + m[0].length;
-  return true;
 }
 
 /**
