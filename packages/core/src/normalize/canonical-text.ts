@@ -76,7 +76,8 @@ const DEFAULTS = {
 export type Resolved = typeof DEFAULTS;
 
 /**
- * The text every detector scans: NFKC, case folding, homoglyph and leetspeak folding, removal of
+ * The text every detector scans: NFKC, case folding, homoglyph and leetspeak folding, typographic
+ * quotes and dashes as ASCII (`’` -> `'`, `“` -> `"`, `—` -> `-`), removal of
  * invisible characters, joining of spaced letters, inline HTML-entity and URL decoding, and bounded
  * decoding of base64, hex, escape sequences, ROT13 and Unicode tag characters (appended after the
  * main text so an encoded payload is scanned as text). Linear in the input: one pass for the

@@ -1,4 +1,4 @@
-import { LEET, STRONG_CONFUSABLES, WEAK_CONFUSABLES } from './fold-tables.js';
+import { LEET, STRONG_CONFUSABLES, TYPOGRAPHIC, WEAK_CONFUSABLES } from './fold-tables.js';
 
 // Character classes and per-code-point folds of the canonical pass.
 
@@ -114,6 +114,8 @@ export function fold(cp: number, caseFold: boolean): Folded {
 }
 
 export function computeFold(cp: number, caseFold: boolean): Folded {
+  const typographic = cp <= 0xffff ? TYPOGRAPHIC[String.fromCharCode(cp)] : undefined;
+  if (typographic !== undefined) return { s: typographic, cls: Uint8Array.of(asciiClass(typographic.charCodeAt(0))) };
   let s = String.fromCodePoint(cp).normalize('NFKC');
   if (caseFold) s = s.toLowerCase();
   // Strip accents from Latin letters only (é -> e); other scripts keep their marks (й stays й).

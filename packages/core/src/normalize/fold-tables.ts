@@ -25,6 +25,18 @@ export const WEAK_CONFUSABLES: Readonly<Record<string, string>> = Object.freeze(
 });
 
 /**
+ * Typographic punctuation folded to its ASCII form: curly single quotes and primes to `'`, curly
+ * double quotes to `"`, hyphens and dashes (and the minus sign) to `-`. NFKC leaves them alone, but
+ * phones and word processors write "don’t" and “quoted” text, and a pattern written for `don'?t`
+ * must read both. One code unit each way, so offsets do not move.
+ */
+export const TYPOGRAPHIC: Readonly<Record<string, string>> = Object.freeze({
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+});
+
+/**
  * Leetspeak substitutions (digits and symbols standing for letters), folded only inside words
  * that also hold at least two letters, so plain numbers, prices and versions stay as they are.
  */

@@ -90,6 +90,9 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   } else {
     f = plain;
   }
+  // The text the plain scan read (accents and typographic punctuation folded to ASCII): its
+  // canonical text is the input's.
+  const scanned = plain === null ? text : plain.text;
   const plainSymbols = plain === null ? 0 : plain.symbols;
   const plainRegular = plain !== null && plain.regularSpace;
   // Where the start words of the patterns occur (plain text only: start-words.ts reads patterns for ASCII).
@@ -119,10 +122,10 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       if (signal === undefined) continue;
       // Required substrings are punctuation (`<`, `=`, `](`): for plain text the original has them
       // exactly where the canonical text does, so the canonical text is built only when needed.
-      const pre = canonical === undefined ? text : canonical.text;
+      const pre = canonical === undefined ? scanned : canonical.text;
       if (signal.requires !== undefined && !includesAll(pre, signal.requires)) continue;
       if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
-      canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular);
+      canonical ??= plainAsciiCanonical(scanned, plainSymbols, plainRegular);
       const t = canonical.text;
       const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 ? words : null;
       const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
@@ -150,7 +153,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   if (s.payloads.length > 0) obfuscation += PAYLOAD_WEIGHT;
   if (hitInPayload) obfuscation += HIT_IN_PAYLOAD_WEIGHT;
   if (obfuscation > 0) {
-    const c = (canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular));
+    const c = (canonical ??= plainAsciiCanonical(scanned, plainSymbols, plainRegular));
     const start = s.payloads.length > 0 ? c.mainLength : 0;
     consider(best, { technique: 'obfuscation', signal: 'canonical-pass', weight: Math.min(OBFUSCATION_CAP, obfuscation), start, end: c.text.length });
   }
@@ -159,11 +162,11 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const suffix = symbols >= SYMBOL_BURST ? adversarialSuffix(text) : null;
   if (suffix !== null && suffix.strength > 0) {
     // The suffix is found on the original text; report it in canonical offsets approximately.
-    const n = (canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular)).text.length;
+    const n = (canonical ??= plainAsciiCanonical(scanned, plainSymbols, plainRegular)).text.length;
     consider(best, { technique: 'adversarial-suffix', signal: 'token-statistics', weight: SUFFIX_WEIGHT * suffix.strength, start: Math.min(n, suffix.start), end: Math.min(n, suffix.end) });
   }
 
-  if (best.length > 0 && (inData || dataContext((canonical ??= plainAsciiCanonical(text, plainSymbols, plainRegular)).text))) {
+  if (best.length > 0 && (inData || dataContext((canonical ??= plainAsciiCanonical(scanned, plainSymbols, plainRegular)).text))) {
     const indirect = find(best, 'indirect-injection');
     const addressed = find(best, 'instruction-override') ?? (indirect !== undefined && indirect.signal !== 'output-override' ? indirect : undefined) ?? find(best, 'exfiltration');
     if (addressed !== undefined) {
@@ -180,7 +183,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const knownShare = f.count > 0 ? f.known / f.count : 0;
   const intercept = model === null ? 0 : knownShare * model.intercept + (1 - knownShare) * model.prior - model.threshold;
   const logit = model === null ? ruleLogit : intercept + model.ruleScale * ruleLogit + modelLogit;
-  return new LazyAnalysis(text, plainSymbols, plainRegular, canonical, hits, ruleLogit, modelLogit, logit);
+  return new LazyAnalysis(scanned, plainSymbols, plainRegular, canonical, hits, ruleLogit, modelLogit, logit);
 }
 
 /** An analysis whose canonical text (for plain ASCII input) is built on first use. */

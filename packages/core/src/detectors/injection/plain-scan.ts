@@ -1,17 +1,25 @@
 import { SYMBOL_BURST } from '../../normalize/canonical-text.js';
+import { fold, isInvisible } from '../../normalize/char-classes.js';
 import { nearFilter, nearReset } from './near-gate.js';
 import { addAnchorWord, anchorSlot, chunkMasks, CHUNK, sumFeatures, FEATURE_MASK, wordFeatureTables, type AnchorTable, type FeatureSink, type TextFeatures } from './features.js';
 
 /**
- * The common case in one pass: a text of printable ASCII with nothing to fold but case and
- * whitespace. The scan lower-cases as it goes and computes exactly what `extractFeatures()` computes
- * on the canonical text (words only depend on letters and separators, so collapsing whitespace
- * changes nothing), and gives up (null) at the first sign that the full canonical pass is needed:
- * non-ASCII, control characters, HTML entities, URL or `\x` escapes, a digit or `@`/`$` touching a
- * letter (leetspeak), spaced single letters, a long mixed-case or digit run (base64, hex), ROT13
- * words. It also measures the symbol burst that gates the adversarial-suffix statistics.
+ * The common case in one pass: a text of printable ASCII (after folding accented Latin letters,
+ * no-break spaces and typographic quotes and dashes, one character for one) with nothing else to
+ * fold but case and whitespace. The scan lower-cases as it goes and computes exactly what
+ * `extractFeatures()` computes on the canonical text (words only depend on letters and separators,
+ * so collapsing whitespace changes nothing), and gives up (null) at the first sign that the full
+ * canonical pass is needed: other non-ASCII characters, control characters, HTML entities, URL or
+ * `\x` escapes, a digit or `@`/`$` touching a letter (leetspeak), spaced single letters, a long
+ * mixed-case or digit run (base64, hex), ROT13 words. It also measures the symbol burst that gates the adversarial-suffix statistics.
  */
 export interface PlainScan extends TextFeatures {
+  /**
+   * The text the scan read: the input itself, or for a text with accented Latin letters, a
+   * no-break space or typographic quotes and dashes, the input with each of them replaced by the
+   * one ASCII character the canonical pass folds it to (same length, so offsets carry over).
+   */
+  text: string;
   /** Largest number of ASCII symbols within 80 characters, up to SYMBOL_BURST. */
   symbols: number;
   /** Whitespace is already canonical: the canonical text is the lower-cased text. */
@@ -60,6 +68,34 @@ const RING = new Int32Array(SYMBOL_BURST);
 // word without bounds checks. A longer text gets a buffer of its own.
 const ENCODER = new TextEncoder();
 const BYTES = new Uint8Array(1 << 16);
+const ASCII = new TextDecoder('latin1');
+
+// Non-ASCII characters that the canonical pass folds to one ASCII letter, space, quote or hyphen
+// (é -> e, Ü -> u, no-break space -> space, ’ -> ', “ -> ", — -> -), read off the pass's own fold
+// so the two cannot disagree: a text of ASCII and these is scanned as the folded ASCII text.
+// Everything else non-ASCII (other scripts, emoji, invisible characters, ligatures) takes the full pass.
+const FOLD_TO_ASCII = new Uint8Array(0x2213);
+for (let cp = 0x80; cp < FOLD_TO_ASCII.length; cp++) {
+  if (isInvisible(cp)) continue;
+  const f = fold(cp, true).s;
+  const c = f.length === 1 ? f.charCodeAt(0) : 0;
+  if ((c >= 97 && c <= 122) || c === 32 || c === 39 || c === 34 || c === 45) FOLD_TO_ASCII[cp] = c;
+}
+
+/** Copy `src` into `b` folded to ASCII (see FOLD_TO_ASCII); false at the first character that does not fold. */
+function foldInto(src: string, b: Uint8Array): boolean {
+  const n = src.length;
+  for (let k = 0; k < n; k++) {
+    const c = src.charCodeAt(k);
+    if (c < 128) b[k] = c;
+    else {
+      const f = c < FOLD_TO_ASCII.length ? (FOLD_TO_ASCII[c] as number) : 0;
+      if (f === 0) return false;
+      b[k] = f;
+    }
+  }
+  return true;
+}
 
 function hashWord(word: string): number {
   let h = FNV_OFFSET;
@@ -86,30 +122,30 @@ function isLetter(c: number): boolean {
 }
 
 /**
- * Does the SPECIAL character `c` at `src[i]` start something the full pass would change: a control
- * character, an HTML entity, a URL or `\x`/`\u` escape, or `@`/`$` touching a letter (leetspeak)?
+ * Does the SPECIAL character `c` at `b[i]` (of a text of `n` units) start something the full pass
+ * would change: a control character, an HTML entity, a URL or `\x`/`\u` escape, or `@`/`$`
+ * touching a letter (leetspeak)?
  */
-function startsFold(src: string, i: number, c: number): boolean {
-  const n = src.length;
+function startsFold(b: Uint8Array, n: number, i: number, c: number): boolean {
   if (c < 32 || c === 127) return true;
   if (c === 38) {
     // &#..; &#x..; &name; entities.
-    const d = i + 1 < n ? src.charCodeAt(i + 1) : 0;
+    const d = i + 1 < n ? (b[i + 1] as number) : 0;
     if (d === 35) return true;
     if ((d | 32) >= 97 && (d | 32) <= 122) {
       let k = i + 1;
-      while (k < n && k - i <= 9 && (src.charCodeAt(k) | 32) >= 97 && (src.charCodeAt(k) | 32) <= 122) k++;
-      if (k < n && src.charCodeAt(k) === 59) return true;
+      while (k < n && k - i <= 9 && ((b[k] as number) | 32) >= 97 && ((b[k] as number) | 32) <= 122) k++;
+      if (k < n && b[k] === 59) return true;
     }
     return false;
   }
-  if (c === 37) return i + 2 < n && isHex(src.charCodeAt(i + 1)) && isHex(src.charCodeAt(i + 2));
+  if (c === 37) return i + 2 < n && isHex(b[i + 1] as number) && isHex(b[i + 2] as number);
   if (c === 92) {
-    const d = i + 1 < n ? src.charCodeAt(i + 1) | 32 : 0;
-    return (d === 120 || d === 117) && i + 2 < n && isHex(src.charCodeAt(i + 2));
+    const d = i + 1 < n ? (b[i + 1] as number) | 32 : 0;
+    return (d === 120 || d === 117) && i + 2 < n && isHex(b[i + 2] as number);
   }
   // @ and $ fold to letters inside words: `@dmin`, `pa$$word`.
-  return (i > 0 && isLetter(src.charCodeAt(i - 1))) || (i + 1 < n && isLetter(src.charCodeAt(i + 1)));
+  return (i > 0 && isLetter(b[i - 1] as number)) || (i + 1 < n && isLetter(b[i + 1] as number));
 }
 
 function isHex(c: number): boolean {
@@ -117,7 +153,7 @@ function isHex(c: number): boolean {
 }
 
 /**
- * Scan a plain ASCII text in one pass, or return null when it needs the full canonical pass.
+ * Scan a plain text in one pass, or return null when it needs the full canonical pass.
  * @example
  * plainScan('Summarise this article in three bullet points.', table, { weights: null, indices: null }) !== null // true
  */
@@ -125,7 +161,8 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
   const n = src.length;
   const b = n + 2 <= BYTES.length ? BYTES : new Uint8Array(n + 2);
   const copied = ENCODER.encodeInto(src, b);
-  if (copied.read !== n || copied.written !== n) return null;
+  const folded = copied.read !== n || copied.written !== n;
+  if (folded && !foldInto(src, b)) return null;
   b[n] = 32;
   b[n + 1] = 32;
   const { seen, touched } = wordFeatureTables();
@@ -216,7 +253,7 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
       run = 0;
       runMixed = false;
     }
-    if ((info & SPECIAL) !== 0 && startsFold(src, i, c)) return bail(seen, touched, nt);
+    if ((info & SPECIAL) !== 0 && startsFold(b, n, i, c)) return bail(seen, touched, nt);
     if ((info & SYMBOL) !== 0 && burst < SYMBOL_BURST) {
       ring[symbolCount % SYMBOL_BURST] = i;
       symbolCount++;
@@ -282,6 +319,7 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
   const { chunkLo, chunkHi } = per !== null && used > 0 ? chunkMasks(per, used, table) : { chunkLo: null, chunkHi: null };
   // Both anchor groups present, and close enough where the signal is gated by proximity.
   return {
+    text: folded ? ASCII.decode(b.subarray(0, n)) : src,
     anchorLo: nearFilter(table.near, lo, lo2, anchorLo & anchor2Lo, false),
     anchorHi: nearFilter(table.near, hi, hi2, anchorHi & anchor2Hi, true),
     scripts: 0,
