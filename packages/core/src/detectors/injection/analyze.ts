@@ -49,6 +49,7 @@ const PATTERNS = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags
 const PATTERNS_G = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.flags.includes('g') ? s.pattern.flags : `${s.pattern.flags}g`));
 // The same patterns, sticky: tried only where one of their start words begins (plain text).
 const PATTERNS_Y = SIGNALS.map((s) => new RegExp(s.pattern.source, `${s.pattern.flags.replace('g', '')}y`));
+const NON_ASCII = /[^\0-\x7f]/;
 // Excused occurrences looked past per signal before giving up on it.
 const MAX_EXCUSED = 8;
 let ALWAYS_LO = 0;
@@ -95,8 +96,10 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const scanned = plain === null ? text : plain.text;
   const plainSymbols = plain === null ? 0 : plain.symbols;
   const plainRegular = plain !== null && plain.regularSpace;
-  // Where the start words of the patterns occur (plain text only: start-words.ts reads patterns for ASCII).
-  const words = plain === null ? null : recordedWords();
+  // Where the start words of the patterns occur: start-words.ts reads the patterns for lower-case
+  // ASCII text, which the canonical text of a plain text is, and so is that of most texts the full
+  // pass folded (leetspeak, entities, decoded payloads).
+  const words = plain !== null || !NON_ASCII.test((canonical as CanonicalText).text) ? recordedWords() : null;
 
   // Strongest hit per technique (a short list: most texts have none).
   const best: TechniqueHit[] = [];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainAsciiCanonical } from '../../normalize/canonical-text.js';
-import { anchorSlot, buildAnchorTable, prefixHash } from './features.js';
+import { canonicalText, plainAsciiCanonical } from '../../normalize/canonical-text.js';
+import { anchorSlot, buildAnchorTable, extractFeatures, prefixHash } from './features.js';
 import { recordedWords } from './near-gate.js';
 import { plainScan } from './plain-scan.js';
 import stored from './start-words.json';
@@ -96,18 +96,11 @@ describe('pattern starts on plain text', () => {
   );
   const sink = { weights: null, indices: null };
 
-  it('every match begins where the scan recorded one of its start words', () => {
-    const text = fc
-      .array(fc.tuple(fc.constantFrom(...PHRASES), fc.constantFrom(...SEPARATORS), fc.boolean()), { minLength: 1, maxLength: 12 })
-      .map((parts) => parts.map(([p, sep, upper]) => (upper ? p.toUpperCase() : p) + sep).join(''));
-    fc.assert(
-      fc.property(text, (t) => {
-        const plain = plainScan(t, table, sink);
-        if (plain === null) return;
-        const words = recordedWords();
-        expect(words).not.toBeNull();
-        const canonical = plainAsciiCanonical(t, plain.symbols, plain.regularSpace).text;
-        const at = new Map<number, number>();
+  /** Every match of every pattern with start words begins at a word the last scan recorded for it. */
+  function expectMatchesAtRecordedWords(canonical: string): void {
+    const words = recordedWords();
+    expect(words).not.toBeNull();
+    const at = new Map<number, number>();
         for (let k = 0; k < (words?.count ?? 0); k++) at.set(words?.positions[k] as number, words?.slots[k] as number);
         SIGNALS.forEach((s, i) => {
           if (starts[i] === null) return;
@@ -119,9 +112,48 @@ describe('pattern starts on plain text', () => {
             expect(((bits[slot as number] as number) >>> (i & 31)) & 1, s.id).toBe(1);
           }
         });
+  }
+
+  const phrases = fc
+    .array(fc.tuple(fc.constantFrom(...PHRASES), fc.constantFrom(...SEPARATORS), fc.boolean()), { minLength: 1, maxLength: 12 })
+    .map((parts) => parts.map(([p, sep, upper]) => (upper ? p.toUpperCase() : p) + sep).join(''));
+
+  it('every match begins where the scan recorded one of its start words', () => {
+    fc.assert(
+      fc.property(phrases, (t) => {
+        const plain = plainScan(t, table, sink);
+        if (plain === null) return;
+        expectMatchesAtRecordedWords(plainAsciiCanonical(plain.text, plain.symbols, plain.regularSpace).text);
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('and so on the ASCII canonical text of folded input (leetspeak, entities, spacing, base64)', () => {
+    const leet: Record<string, string> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
+    const obfuscate = fc.constantFrom(
+      (p: string) => p.replace(/[aeiost]/g, (ch) => leet[ch] as string),
+      (p: string) => p.replace(/ /g, '&nbsp;').replace(/"/g, '&quot;'),
+      (p: string) => p.split('').join(' '),
+      (p: string) => `${p} ${Buffer.from(p).toString('base64')}`,
+      (p: string) => p.replace(/ /g, '%20'),
+      (p: string) => p,
+    );
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...PHRASES), obfuscate, fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.map(([p, f, sep]) => f(p) + sep).join(''));
+    let folded = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const canonical = canonicalText(t);
+        if (/[^\0-\x7f]/.test(canonical.text)) return;
+        if (canonical.text !== t.toLowerCase()) folded++;
+        extractFeatures(canonical.text, table, sink);
+        expectMatchesAtRecordedWords(canonical.text);
+      }),
+      { numRuns: 400 },
+    );
+    expect(folded).toBeGreaterThan(200);
   });
 
   it('records a start word at its offset in the canonical text', () => {
