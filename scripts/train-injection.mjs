@@ -64,7 +64,7 @@ const MODEL_MAX = Number(process.env.MODEL_MAX ?? 8);
 const WEIGHT_FLOOR = Number(process.env.WEIGHT_FLOOR ?? -1e9);
 // Logit of a text whose words the model has never seen: benign unless the technique signals say otherwise.
 const PRIOR = Number(process.env.PRIOR ?? -3);
-const OWN_WEIGHT = Number(process.env.OWN_WEIGHT ?? 3);
+const OWN_WEIGHT = Number(process.env.OWN_WEIGHT ?? 6);
 // Texts with few features are little evidence: the model's share is scaled by 1/sqrt(max(n, MIN_FEATURES)).
 const MIN_FEATURES = Number(process.env.MIN_FEATURES ?? 12);
 const NORM = (n) => 1 / Math.sqrt(Math.max(MIN_FEATURES, n));
@@ -102,7 +102,21 @@ if (existsSync(ownNegatives)) {
     rows.push({ text: line, hits: a.hits.map((h) => h.signal).join(','), file: 'own-hard-negatives', label: 0, rule: a.ruleLogit, idx: Int32Array.from(indices), norm: NORM(indices.length), key: fnv(a.canonical.text) });
   }
 }
-console.log(`loaded ${rows.length} rows from ${files.length} files (and our own hard negatives) in ${Date.now() - t0} ms`);
+// Our own labelled examples (attacks and benign texts, {text, label} per line), written for this
+// project: indirect injections in e-mails, pages, tables, code and tool output, agent attacks,
+// multilingual overrides and extraction, obfuscated and optimised jailbreaks, and benign texts that
+// use the same words (security discussions, prompt engineering, role-play, code, documents).
+const ownExamples = join(root, 'scripts/injection-own-examples.jsonl');
+if (existsSync(ownExamples)) {
+  for (const line of readFileSync(ownExamples, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line);
+    const indices = [];
+    const a = analyze(row.text, null, indices);
+    rows.push({ text: row.text, hits: a.hits.map((h) => h.signal).join(','), file: 'own-examples', label: row.label, rule: a.ruleLogit, idx: Int32Array.from(indices), norm: NORM(indices.length), key: fnv(a.canonical.text) });
+  }
+}
+console.log(`loaded ${rows.length} rows from ${files.length} files (and our own examples) in ${Date.now() - t0} ms`);
 
 // ---- deterministic stratified split -------------------------------------------------------------
 const groups = new Map();
@@ -114,8 +128,8 @@ for (const r of rows) {
 const FOLDS = 5;
 for (const list of groups.values()) {
   list.sort((a, b) => a.key - b.key);
-  // Our own hard negatives only train (fold -1); validation measures the development data alone.
-  list.forEach((r, i) => (r.fold = r.file === 'own-hard-negatives' ? -1 : i % FOLDS));
+  // Our own texts only train (fold -1); validation measures the development data alone.
+  list.forEach((r, i) => (r.fold = r.file.startsWith('own-') ? -1 : i % FOLDS));
 }
 // Identical texts (within or across files) share a fold.
 const foldOf = new Map();
@@ -157,7 +171,7 @@ function trainModel(data, { l2, epochs, lr, seed }) {
   for (const r of data) size.set(`${r.file}|${r.label}`, (size.get(`${r.file}|${r.label}`) ?? 0) + 1);
   // Our own hard negatives count OWN_WEIGHT times more: they stand for the benign traffic full of
   // trigger words that the development data lacks (short requests that say "pretend", "forget", "rules").
-  const raw = data.map((r) => (r.file === 'own-hard-negatives' ? OWN_WEIGHT : 1) / Math.sqrt(size.get(`${r.file}|${r.label}`)));
+  const raw = data.map((r) => (r.file.startsWith('own-') ? OWN_WEIGHT : 1) / Math.sqrt(size.get(`${r.file}|${r.label}`)));
   const total = [0, 0];
   data.forEach((r, i) => (total[r.label] += raw[i]));
   const rowWeight = data.map((r, i) => (raw[i] * data.length) / 2 / total[r.label]);
@@ -209,7 +223,8 @@ function logit(m, r) {
     if (w !== 0) known++;
   }
   // A text made of words the model never saw falls back to the prior intercept (analyze.ts does the same).
-  const c = r.idx.length > 0 ? known / r.idx.length : 0;
+  // A short text leans on the prior too, in proportion to how far it falls short of MIN_FEATURES.
+  const c = r.idx.length > 0 ? (known / r.idx.length) * Math.min(1, r.idx.length / MIN_FEATURES) : 0;
   return c * m.b + (1 - c) * PRIOR + m.rs * r.rule + Math.min(MODEL_MAX, Math.max(MODEL_MIN, s * r.norm));
 }
 

@@ -50,6 +50,17 @@ const PATTERNS_G = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.fla
 // The same patterns, sticky: tried only where one of their start words begins (plain text).
 const PATTERNS_Y = SIGNALS.map((s) => new RegExp(s.pattern.source, `${s.pattern.flags.replace('g', '')}y`));
 const NON_ASCII = /[^\0-\x7f]/;
+const AI_IMPERATIVE = SIGNALS.findIndex((s) => s.id === 'ai-imperative');
+// "Assistant: ..." or "AI, ..." opening a message: how a user addresses the assistant in their own
+// message. Further into a text, or in data (a document, e-mail, table, code or tool result), the
+// same words are an order planted for whoever reads it.
+const BARE_ADDRESS = /^(?:assistants?|agents?|bots?|ais?|llms?)\s*[:,]/;
+
+/** Is the ai-imperative match at `start` a bare address opening a text that is not data? */
+function userAddress(t: string, start: number): boolean {
+  return start === 0 && BARE_ADDRESS.test(t.slice(0, 12)) && !dataContext(t);
+}
+
 // Excused occurrences looked past per signal before giving up on it.
 const MAX_EXCUSED = 8;
 let ALWAYS_LO = 0;
@@ -115,6 +126,8 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   }
   const lo = f.anchorLo | ALWAYS_LO | scriptLo;
   const hi = f.anchorHi | ALWAYS_HI | scriptHi;
+  // Whether the text talks about attacks (read once, when a match needs it): see excused().
+  const discussion = new AboutAttacks();
   // Visit only the candidate signals: the set bits of (lo, hi), lowest first.
   for (let rest = lo, base = 0; base <= 32; rest = hi, base += 32) {
     while (rest !== 0) {
@@ -135,7 +148,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       let m = starts !== null ? matchAtStarts(i, t, starts, 0) : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
       // Talked about or reported, not given (the learned model still reads the words): look on
       // for an occurrence that is given, so a quoted decoy cannot hide a real one after it.
-      for (let k = 0; m !== null && excused(t, signal.technique, m.start, m.end); k++) {
+      for (let k = 0; m !== null && (excused(t, signal.technique, m.start, m.end, discussion) || (i === AI_IMPERATIVE && !inData && userAddress(t, m.start))); k++) {
         const from = Math.max(m.start + 1, m.end);
         m = k >= MAX_EXCUSED ? null : starts !== null ? matchAtStarts(i, t, starts, from) : nextMatch(i, t, from);
       }
@@ -183,7 +196,8 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   for (const h of hits) ruleLogit += h.weight;
   const modelLogit = model === null || f.count === 0 ? 0 : Math.min(model.max, Math.max(model.min, (model.scale * f.sum) / Math.sqrt(Math.max(f.count, model.minFeatures))));
   // Texts of words the model never saw lean on the prior (benign) intercept, not the training mix.
-  const knownShare = f.count > 0 ? f.known / f.count : 0;
+  // A short text is little evidence either way: it leans on the prior in proportion (training scores the same way).
+  const knownShare = f.count > 0 ? (f.known / f.count) * Math.min(1, f.count / (model?.minFeatures ?? 1)) : 0;
   const intercept = model === null ? 0 : knownShare * model.intercept + (1 - knownShare) * model.prior - model.threshold;
   const logit = model === null ? ruleLogit : intercept + model.ruleScale * ruleLogit + modelLogit;
   return new LazyAnalysis(scanned, plainSymbols, plainRegular, canonical, hits, ruleLogit, modelLogit, logit);
@@ -259,18 +273,106 @@ function mentioned(t: string, start: number, end: number): boolean {
 // on" still counts.
 const REPORTED = /\b(?:(?:told|asked|instructed|advised|reminded|wants?|wanted|expects?|expected|says|said|tells)\s+(?:me|us|them|him|her|everyone|employees|staff|trainees|students|new hires|the (?:team|staff|class|students|trainees))|(?:i|we|they|he|she)\s+(?:was|were|am|are|have been|had been|got)\s+(?:told|asked|instructed|advised|reminded))\s+to\s+$/;
 const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|gpt|app)\s+(?:keeps|kept|keep)\s+$/;
+// An override verb with a subject that is neither "you" nor the AI ("mages can override the rules",
+// "the board voted to override the previous rule", "house rules override the official ones",
+// "my chatbot seems to ignore the system message") describes, it does not order. An order has no
+// subject or an addressed one: "Ignore ...", "Please ignore ...", "I want you to ignore ...".
+const OVERRIDE_VERB = /^(?:ignor|disregard|forget|forgot|bypass|overrid|overlook|neglect|discard|dismiss|abandon|skip|scrap)/;
+const SUBJECT_BEFORE =
+  /\b(?!(?:the|a|an|this|that|these|those|my|your|our|their|its|his|her|all|any|every|able|be|is|are|am|was|were|been|being|not|ever|still|really|actually|literally|even|only|gonna|wanna|gotta|need|want|like|go|you|u|ya|please|pls|plz|now|just|simply|so|and|then|also|first|immediately|kindly|always|completely|totally|fully|entirely|quickly|hereby|i|we|must|should|shall|will|can|could|would|to|lets|let's|ai|assistant|model|bot|chatbot|gpt|chatgpt|llm|agent|system|dan)\b)[a-z]{2,}(?:'s)?\s+(?:(?:can|could|may|might|will|would|should|must|cannot|can't|won't|wouldn't|often|sometimes|routinely|usually|gradually|regularly|always|never)\s+)?(?:(?:decides?|decided|tries|tried|try|attempts?|attempted|votes?|voted|chooses?|chose|used|is able|are able|was able|begins?|began|starts?|started|seems?|seemed|appears?|appeared|learns?|learned|refuses?|refused) to\s+)?$/;
 const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
 const QUALIFIED = /\b(?:all|any|every|your|system|previous|prior|above|earlier|initial|original|developer|safety|hidden|secret)\b/;
 // "the villain says he has no morals": a person in a story, not the model's persona.
 const THIRD_PERSON = /\b(?:he|she|they)\s+$/;
 
+// A text about attacks and defences quotes attack phrases as examples ("how do I stop text like
+// 'ignore all previous instructions'?", "classifiers flag words like "ignore" or "act as""). In such
+// a text a match inside quotes is an example, not an instruction. The cue words are those of the
+// field, not of an attack.
+const ABOUT_ATTACKS =
+  /\b(?:prompt[- ]injections?|injection (?:attacks?|attempts?|vectors?|payloads?)|jailbreak(?:s|ing)? (?:attempts?|prompts?|attacks?|techniques?|detection|research)|red[- ]team(?:s|ing|ers?)?|guardrails?|classifiers?|detection rules?|detectors?|mitigations?|defen[cs]es?|(?:attack|adversarial|malicious) (?:phrases?|strings?|prompts?|examples?|inputs?|text))\b/;
+
+/** Computes ABOUT_ATTACKS for one text at most once. */
+class AboutAttacks {
+  private value = -1;
+  test(t: string): boolean {
+    if (this.value < 0) this.value = ABOUT_ATTACKS.test(t) ? 1 : 0;
+    return this.value === 1;
+  }
+}
+
+// Quoted items of a list: a match running from one quoted item into the next ("ignore", "system prompt").
+const ACROSS_ITEMS = /["'][,;]\s*["']/;
+
+/**
+ * Is the match inside one quoted span of its line: an odd number of double quotes before it, or a
+ * single quote that opens after a non-letter (so apostrophes in "don't" are not quotes) with no
+ * closing one in between, and the span closes after the match on the same line?
+ */
+function quoted(t: string, start: number, end: number): boolean {
+  let doubles = 0;
+  let single = false;
+  let i = start - 1;
+  for (; i >= 0 && start - i <= 300; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 10) break;
+    if (isQuote(c)) doubles++;
+    else if (c === 39 && !single) {
+      const opens = (i === 0 || !isWordCode(t.charCodeAt(i - 1))) && isWordCode(t.charCodeAt(i + 1));
+      const closes = i > 0 && isWordCode(t.charCodeAt(i - 1)) && !isWordCode(i + 1 < t.length ? t.charCodeAt(i + 1) : 32);
+      // The nearest single quote before the match decides: an opening one, or else none.
+      if (opens) single = true;
+      else if (closes) break;
+    }
+  }
+  const open = doubles % 2 === 1 ? 34 : single ? 39 : -1;
+  if (open < 0) return false;
+  for (let k = end; k < t.length && k - end <= 300; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 10) return false;
+    if (open === 39 ? c === 39 && !isWordCode(k + 1 < t.length ? t.charCodeAt(k + 1) : 32) : isQuote(c)) return true;
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+}
+
+// Fenced code in a programming or template language: chat messages built by a program
+// (`{"role": "system", ...}`, a Jinja template with `System:` and `User:` lines) are the program's
+// data, shown for help with the code.
+const PROGRAM_FENCE = /^(?:python|py|javascript|js|jsx|typescript|ts|tsx|go|golang|java|kotlin|rust|rs|ruby|rb|php|c|cpp|c\+\+|csharp|cs|swift|scala|jinja2?|j2|handlebars|hbs|liquid|erb|bash|sh|shell|zsh|powershell|ps1|sql|r|lua|perl|dart|elixir|ex)\b/;
+
+// A comment line: text for whoever reads the code, where planted instructions hide.
+const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|')/;
+
+/**
+ * Is offset `at` inside a fenced block (```lang) whose language is a programming or template
+ * language, and on a line of code rather than a comment?
+ */
+function inProgramCode(t: string, at: number): boolean {
+  let fence = -1;
+  let count = 0;
+  for (let i = t.indexOf('```'); i >= 0 && i < at; i = t.indexOf('```', i + 3)) {
+    count++;
+    fence = i;
+  }
+  if (count % 2 === 0 || !PROGRAM_FENCE.test(t.slice(fence + 3, fence + 16))) return false;
+  return !COMMENT_LINE.test(t.slice(t.lastIndexOf('\n', at - 1) + 1, at + 1));
+}
+
 /** Is this occurrence of a signal talked about, reported, described, or a third person's trait? */
-function excused(t: string, technique: TechniqueId, start: number, end: number): boolean {
+function excused(t: string, technique: TechniqueId, start: number, end: number, about: AboutAttacks): boolean {
   if (mentioned(t, start, end)) return true;
+  if (ACROSS_ITEMS.test(t.slice(start, end))) return true;
+  if (quoted(t, start, end) && about.test(t)) return true;
   if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
+  if (technique === 'chat-template-injection') return inProgramCode(t, start);
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
   if (REPORTED.test(before) || DESCRIBED.test(before)) return true;
+  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && SUBJECT_BEFORE.test(before)) return true;
   return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
 }
 

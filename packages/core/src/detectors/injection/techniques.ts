@@ -117,6 +117,38 @@ const RULES_EN =
 const RULES_EN_WEAK = '(?:context|information|text|messages?|tasks?|assignments?|content|conversation|input|requests?|questions?|directions|everything|anything)';
 const PRIOR_EN = '(?:previous(?:ly)?|prior|preceding|above|earlier|former|initial|original|old|foregoing|existing|current|given|provided|system|developer|your|my|all|any|every|these|those|the)';
 
+// An AI reader addressed by name or role, as in planted instructions: "AI assistant", "LLM agents
+// optimizing this file", "AI code reviewers", "Claude/ChatGPT/Copilot", "the scheduling assistant",
+// "AI agents that summarise newsletters", "assistant (whoever picks this up)". Human roles that
+// share the nouns ("assistant manager", "travel agent") need an AI word or an AI-only role.
+const AI_NAME = '(?:ai|llm|gpt|chatgpt|copilot|claude|gemini|bard|bing|chatbot|language model)';
+const AI_ROLE = '(?:assistant|agent|bot|model|reviewer|programmer|summari[sz]er|screener|runner|bookkeeper|system|tool|crawler|note-?taker)';
+const AI_TASK =
+  '(?:code|coding|e-?mail|inbox|scheduling|calendar|finance|browser|shopping|booking|github|gitlab|slack|workspace|inventory|moderation|virtual|automated|autonomous|triage|recruiting|hiring|screening)';
+const AI_ADDRESSEE =
+  `(?:(?:${AI_NAME}\\s*\\/\\s*){0,3}${AI_NAME}s?(?:[ -](?:[a-z]{3,15}[ -])?${AI_ROLE}s?)?|${AI_TASK}[ -](?:assistant|agent|bot)s?|assistants?|agents?|bots?)` +
+  // ... or that, or reading this, or (whoever picks it up), or ... instructions
+  `(?:[ -]only|\\s*\\([^)\\n]{1,60}\\)|\\s+(?:or|and)\\s+(?:[a-z]{3,15}\\s+)?${AI_ROLE}s?|\\s+(?:that|who)\\s+[a-z]{3,15}(?:\\s+[a-z'./-]{2,20}){0,5}|\\s+[a-z]{3,15}ing(?:\\s+[a-z'./-]{2,20}){0,4}|\\s+(?:instructions?|notes?|guidelines|directives?)){0,2}`;
+// What follows the address: an imperative (a broad list of verbs), a "when/if/to ..., <verb>"
+// clause, or a claim of approval about the data or the user ("this file is safe", "the user has ...").
+const AI_VERB =
+  '(?:accept|add|append|approve|ask|assign|attach|book|call|cancel|change|click|close|commit|confirm|copy|create|decline|delete|deploy|describe|disable|download|edit|e-?mail|enable|execute|export|fetch|fill|flag|follow|forget|forward|generate|give|grant|hide|ignore|disregard|include|insert|install|invite|keep|label|leave out|list|make|mark|merge|mention|modify|move|navigate|omit|open|paste|pay|place|post|praise|print|publish|push|put|rank|rate|read|recommend|redirect|refund|reject|remove|rename|replace|reply|report|request|respond|return|reveal|review|rewrite|run|say|schedule|score|send|set|share|sign|skip|state|stop|submit|summari[sz]e(?: (?:this|it) as)?|switch|tell|transfer|treat|trust|update|upload|use|visit|warn|write|output|answer|inform|claim|blame|do not|don\'?t|never)';
+const AI_ORDER =
+  `(?:(?:(?:please|also|now|first|immediately|just|always|simply|then|instead)\\s+){0,2}(?:[a-z]{3,12}ly\\s+)?${AI_VERB}\\b` +
+  `|(?:when|whenever|if|while|as|after|before|once|to|for)\\b(?:[^.\\n]|\\.(?=\\S)|\\n\\s*(?:#{1,4}|\\/{2,4}|\\*|--|;{1,4}|>{1,4})\\s*){1,80}?,\\s*(?:(?:#{1,4}|\\/{2,4}|\\*|--|;{1,4}|>{1,4})\\s*)?(?:please\\s+)?(?:(?:also|then|first|just)\\s+)?(?:[a-z]{3,12}ly\\s+)?${AI_VERB}\\b` +
+  '|(?:this|the)\\s+(?:file|pr|pull request|message|e-?mail|document|commit|change|code|issue|ticket|invoice|request|page|test|migration|package|dependency|repo(?:sitory)?|step|tool call)\\s+(?:is|has been|was)\\s+(?:safe|approved|pre-?approved|verified|critical|trusted|authori[sz]ed|pre-?authori[sz]ed|legitimate|pre-?cleared|required)\\b' +
+  '|the user (?:has|had|is|already|wants|asked|agreed|approved|authori[sz]ed)\\b)';
+const AI_ORDER_ANCHORS = [
+  'accep', 'add', 'appen', 'appro', 'ask', 'assig', 'attac', 'book', 'call', 'cance', 'chang', 'click', 'close', 'commi', 'confi', 'copy', 'creat', 'decli', 'delet', 'deplo', 'descr',
+  'disab', 'downl', 'edit', 'email', 'e', 'enabl', 'execu', 'expor', 'fetch', 'fill', 'flag', 'follo', 'forge', 'forwa', 'gener', 'give', 'grant', 'hide', 'ignor', 'disre', 'inclu', 'inser',
+  'insta', 'invit', 'keep', 'leave', 'list', 'make', 'mark', 'merge', 'menti', 'modif', 'move', 'navig', 'omit', 'open', 'paste', 'pay', 'place', 'post', 'prais', 'print', 'publi', 'push',
+  'put', 'rank', 'rate', 'read', 'recom', 'redir', 'refun', 'rejec', 'remov', 'renam', 'repla', 'reply', 'repor', 'reque', 'respo', 'retur', 'revea', 'revie', 'rewri', 'run', 'say',
+  'sched', 'score', 'send', 'set', 'share', 'sign', 'skip', 'state', 'stop', 'submi', 'summa', 'switc', 'tell', 'trans', 'treat', 'trust', 'updat', 'uploa', 'use', 'visit', 'warn', 'write',
+  'outpu', 'answe', 'infor', 'claim', 'blame', 'do', 'don', 'never',
+  // the approval claims: "this file is safe", "the user has agreed"
+  'safe', 'appro', 'preap', 'pre', 'verif', 'criti', 'trust', 'autho', 'preau', 'legit', 'precl', 'requi', 'user',
+];
+
 export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   // ---- instruction override ---------------------------------------------------------------
   {
@@ -238,41 +270,19 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   },
   {
     technique: 'instruction-override',
-    id: 'override-ru',
-    description: 'Russian: игнорируй/забудь ... предыдущие инструкции',
+    id: 'override-non-latin',
+    description: 'Russian, Chinese, Japanese, Korean, Arabic: игнорируй предыдущие инструкции; 忽略之前的指令; 以前の指示を無視; 이전 지시를 무시; تجاهل التعليمات السابقة',
     reference: 'OWASP LLM01',
     weight: 4,
-    anchors: ['script:cyrillic'],
-    pattern:
-      /(?:игнорир\S{0,4}|проигнорир\S{0,4}|забуд\S{0,3}|забыть|не обращай\S{0,2} внимани\S{0,2} на|не учитыва\S{0,3}|отбрось\S{0,2}|отмени\S{0,2}|не следу\S{0,3})[^.!?\n]{0,40}?(?:инструкци\S{0,2}|указани\S{0,2}|правил\S{0,2}|команд\S{0,2}|приказ\S{0,2}|установк\S{0,2}|ограничени\S{0,2}|промпт\S{0,2}|вс[её] (?:что|выше|предыдущее|сказанное))/,
-  },
-  {
-    technique: 'instruction-override',
-    id: 'override-zh-ja',
-    description: 'Chinese/Japanese: 忽略/无视/忘记 之前的指令; 以前の指示を無視',
-    reference: 'OWASP LLM01',
-    weight: 4,
-    anchors: ['script:cjk'],
-    pattern:
-      /(?:忽略|无视|無視|忽视|忽視|不要理会|不要理會|不要管|忘记|忘記|忘掉|丢弃|丟棄|抛开|拋開|跳过|跳過|不要遵守|不要遵循|停止遵循)[^。！？\n]{0,16}(?:指令|指示|说明|說明|提示|规则|規則|设定|設定|命令|要求|约束|約束|限制|内容|內容|一切|所有)|(?:以前|之前|先前|上面|上述|前面|此前|これまで|前|上記|先ほど|すべて|全て|全部)の?[^。！？\n]{0,10}(?:指示|命令|ルール|指令|プロンプト|設定|制約)[^。！？\n]{0,8}(?:無視|忘れ|破棄|従わな)/,
-  },
-  {
-    technique: 'instruction-override',
-    id: 'override-ko',
-    description: 'Korean: 이전 지시를 무시',
-    reference: 'OWASP LLM01',
-    weight: 4,
-    anchors: ['script:hangul'],
-    pattern: /(?:이전|앞의|위의|모든|기존|지금까지)[^.!?\n]{0,16}(?:지시|지침|명령|규칙|프롬프트|설정|안내)[^.!?\n]{0,12}(?:무시|잊어|잊고|잊으|따르지)|(?:무시하고|무시해)[^.!?\n]{0,20}(?:지시|명령|규칙)/,
-  },
-  {
-    technique: 'instruction-override',
-    id: 'override-ar',
-    description: 'Arabic: تجاهل التعليمات السابقة',
-    reference: 'OWASP LLM01',
-    weight: 4,
-    anchors: ['script:arabic'],
-    pattern: /(?:تجاهل|تتجاهل|انس|إنس|أنس|اهمل|أهمل|لا تلتزم|لا تتبع|اترك)[^.!?\n]{0,40}(?:التعليمات|تعليمات|الأوامر|الاوامر|أوامر|القواعد|قواعد|الإرشادات|الارشادات|التوجيهات|توجيهات)/,
+    anchors: ['script:cyrillic', 'script:cjk', 'script:hangul', 'script:arabic'],
+    pattern: new RegExp(
+      [
+        String.raw`(?:игнорир\S{0,4}|проигнорир\S{0,4}|забуд\S{0,3}|забыть|не обращай\S{0,2} внимани\S{0,2} на|не учитыва\S{0,3}|отбрось\S{0,2}|отмени\S{0,2}|не следу\S{0,3})[^.!?\n]{0,40}?(?:инструкци\S{0,2}|указани\S{0,2}|правил\S{0,2}|команд\S{0,2}|приказ\S{0,2}|установк\S{0,2}|ограничени\S{0,2}|промпт\S{0,2}|вс[её] (?:что|выше|предыдущее|сказанное))`,
+        String.raw`(?:忽略|无视|無視|忽视|忽視|不要理会|不要理會|不要管|忘记|忘記|忘掉|丢弃|丟棄|抛开|拋開|跳过|跳過|不要遵守|不要遵循|停止遵循)[^。！？\n]{0,16}(?:指令|指示|说明|說明|提示|规则|規則|设定|設定|命令|要求|约束|約束|限制|内容|內容|一切|所有)|(?:以前|之前|先前|上面|上述|前面|此前|これまで|前|上記|先ほど|すべて|全て|全部)の?[^。！？\n]{0,10}(?:指示|命令|ルール|指令|プロンプト|設定|制約)[^。！？\n]{0,8}(?:無視|忘れ|破棄|従わな)`,
+        String.raw`(?:이전|앞의|위의|모든|기존|지금까지)[^.!?\n]{0,16}(?:지시|지침|명령|규칙|프롬프트|설정|안내)[^.!?\n]{0,12}(?:무시|잊어|잊고|잊으|따르지)|(?:무시하고|무시해)[^.!?\n]{0,20}(?:지시|명령|규칙)`,
+        String.raw`(?:تجاهل|تتجاهل|انس|إنس|أنس|اهمل|أهمل|لا تلتزم|لا تتبع|اترك)[^.!?\n]{0,40}(?:التعليمات|تعليمات|الأوامر|الاوامر|أوامر|القواعد|قواعد|الإرشادات|الارشادات|التوجيهات|توجيهات)`,
+      ].join('|'),
+    ),
   },
 
   // ---- role / persona hijack --------------------------------------------------------------
@@ -298,11 +308,11 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'role-hijack',
     id: 'jailbreak-word',
-    description: 'jailbreak / jailbroken persona markers',
+    description: 'jailbreak / jailbroken persona markers (not the topic: "jailbreak attempts", "jailbreak detection")',
     reference: 'Shen et al. 2023',
     weight: 2,
     anchors: ['jailb', 'dan', 'stan', 'dude', 'aim', 'antid'],
-    pattern: /\[?(?:🔓\s*)?\bjailbr(?:eak|oken)\b\]?|\bas (?:a )?(?:dan|stan|dude)\b|\b(?:dan|stan|dude|aim|anti-?dan)\s*:|\[(?:dan|jailbreak|🔓jailbreak|classic|🔒classic)\]/,
+    pattern: /\[?(?:🔓\s*)?\bjailbr(?:eak|oken)\b(?!s?\s+(?:attempts?|attacks?|techniques?|detection|detectors?|classifiers?|research|defen[cs]es?|resistance|robustness|benchmarks?|datasets?|examples|methods|strategies|risks?|vectors?)\b)\]?|\bas (?:a )?(?:dan|stan|dude)\b|\b(?:dan|stan|dude|aim|anti-?dan)\s*:|\[(?:dan|jailbreak|🔓jailbreak|classic|🔒classic)\]/,
   },
   {
     technique: 'role-hijack',
@@ -669,7 +679,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['note', 'messa', 'instr', 'atten', 'impor', 'remin', 'notic', 'reque', 'comma', 'direc', 'hidde', 'secre', 'nota', 'mensa', 'aviso', 'hinwe', 'nachr', 'anwei', 'consi', 'istru'],
     anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl', 'asist', 'ia', 'ki'],
     pattern:
-      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*(?:to|for)\s+(?:the |any |all |an |you,? )?(?:[a-z]{3,15}(?:ing|ed)\s+)?(?:ai|a\.i|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|translator|ai system|ai model|automated system|screening system|reviewer bot)s?\b(?!\s+(?:manager|director|editor|professor|coach|principal|teacher|engineer|secretary|producer|librarian|curator|to the)\b)(?=(?:\s+[a-z]{2,15}){0,3}\s*[:\-–—,([]|\s+(?:[a-z]{3,15}ing|that|who|only)\b)|\b(?:nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|instru[cç][aã]o|istruzion[ei]|aviso|hinweis|nachricht|anweisung(?:en)?|note|message|consigne)\s+(?:para|al?|ao|per|an|f[uü]r|pour|au|[aà])\s+(?:el |la |los |las |o |os |il |lo |gli |den |die |das |le |les |l')?(?:asistente|assistente|assistent(?:en)?|assistant|modelo|modello|modell|mod[eè]le|ia|ki|bot|agente|agent)(?: de ia| di ia| d'ia)?\b/,
+      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*(?:to|for)\s+(?:the |any |all |an |you,? )?(?:[a-z]{3,15}(?:ing|ed)\s+)?(?:ai|a\.i|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|translator|ai system|ai model|automated system|screening system|reviewer bot)s?\b(?!\s+(?:manager|director|editor|professor|coach|principal|teacher|engineer|secretary|producer|librarian|curator|to the)\b)(?=(?:\s+[a-z]{2,15}){0,3}\s*[:\-–—,([]|\s+(?:[a-z]{3,15}ing|that|who|only)\b)|\b(?:nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|instru[cç][aã]o|istruzion[ei]|aviso|hinweis|nachricht|anweisung(?:en)?|note|message|consigne|instructions?)\s+(?:para|al?|ao|per|an|f[uü]r|pour|au|[aà])\s+(?:el |la |los |las |o |os |il |lo |gli |den |die |das |le |les |l')?(?:asistente|assistente|assistent(?:en)?|assistant|modelo|modello|modell|mod[eè]le|ia|ki|bot|agente|agent)(?: de ia| di ia| d'ia)?\b/,
   },
   {
     technique: 'indirect-injection',
@@ -685,12 +695,12 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'indirect-injection',
     id: 'hide-from-user',
-    description: 'do not tell/show the user; secret agenda',
+    description: 'do not tell/show the user; do not mention it in the summary; omit this note; secret agenda',
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 3,
-    anchors: ['user', 'human', 'perso', 'reade', 'recip', 'custo', 'victi', 'owner', 'opera', 'secre', 'hide', 'conce'],
+    anchors: ['user', 'human', 'perso', 'reade', 'recip', 'custo', 'victi', 'owner', 'opera', 'secre', 'hide', 'conce', 'menti', 'omit', 'point', 'flag', 'warn', 'repor'],
     pattern:
-      /\b(?:do not|don'?t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|let(?:ting)?|show(?:ing)?|alert(?:ing)?|notify(?:ing)?|disclos(?:e|ing))\s+(?:the\s+|your\s+|any\s+)?(?:user|human|person|reader|recipient|customer|victim|owner|operator)s?\b|\bsecret agenda\b|\b(?:hide|conceal) (?:this|these|it|the following) from (?:the )?(?:user|human|reader)/,
+      /\b(?:do not|don'?t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|let(?:ting)?|show(?:ing)?|alert(?:ing)?|notify(?:ing)?|disclos(?:e|ing))\s+(?:the\s+|your\s+|any\s+)?(?:user|human|person|reader|recipient|customer|victim|owner|operator)s?\b|\bsecret agenda\b|\b(?:hide|conceal) (?:this|these|it|the following) from (?:the )?(?:user|human|reader)|\b(?:do not|don'?t|never|without)\s+(?:mention(?:ing)?|point(?:ing)? out|flag(?:ging)?|warn(?:ing)? (?:the user )?(?:about|of)|report(?:ing)?|comment(?:ing)? on|disclos(?:e|ing)|reveal(?:ing)?)\s+(?:it|this|that|them|any of this|the (?:[a-z]{3,15}\s+)?[a-z]{3,15}(?:'s)?)\s+(?:in|to|when|while)\s+(?:the |your |any |a )?(?:summary|summaries|diff|review|reply|replies|response|answer|changelog|report|output|pr description|commit message|release notes|digest|user|human|owner|recipient|customer)\b|\bomit (?:this|the (?:above|following)) (?:note|line|paragraph|instructions?|message|section|comment|request)\b|\b(?:never|do not|don'?t) (?:point out|flag|warn (?:the user )?(?:about|of)) (?:the |any |this |that )?(?:spelling|typo|risk|change|issue|vulnerability|problem|link|redirect|phishing|discrepancy|difference)/
   },
   {
     technique: 'indirect-injection',
@@ -705,14 +715,14 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'indirect-injection',
     id: 'ai-imperative',
-    description: 'an imperative addressed to the assistant/AI/model by name',
+    description: 'an instruction addressed to an AI reader by name or role ("AI assistant reviewing this file: ...", "Hey Copilot, when you ..., also add ...")',
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 2,
     anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'chatb', 'bot', 'bots', 'agent', 'gpt', 'gpts', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu', 'whoev', 'whate'],
-    anchors2: ['ignor', 'disre', 'forge', 'reply', 'respo', 'answe', 'say', 'outpu', 'print', 'write', 'send', 'forwa', 'revea', 'inclu', 'inser', 'add', 'recom', 'tell', 'do', 'don', 'never', 'stop', 'execu', 'run', 'visit', 'open', 'click', 'delet', 'prais', 'rate', 'summa', 'infor', 'warn', 'claim', 'state', 'menti', 'uploa', 'post', 'email', 'copy', 'paste', 'downl', 'insta', 'leave', 'omit', 'appro', 'mark', 'trans', 'pay', 'close', 'rewri', 'blame', 'appen', 'grant'],
-    near: 223,
-    pattern:
-      /(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)\b(?:ai|assistant|ai assistant|llm|language model|chatbot|bot|agent|ai agent|gpt|chatgpt|copilot|claude|gemini|bard|bing)(?:s|\s+(?:models?|systems?|agents?|assistants?|tools?|bots?|crawlers?|reviewers?|summari[sz]ers?|note-?takers?|screeners?))?(?:\s+[a-z]{3,15}ing(?:\s+(?:this|these|the|our|my|your|that|all))?(?:\s+[a-z]{2,15}){0,3})?\s*(?:(?:,|:|must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to)\s*(?:now\s+|immediately\s+|instead\s+|also\s+|please\s+)?(?:[a-z]{3,12}ly\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|output|print|write|send|forward|reveal|include|insert|add|recommend|tell|do not|don'?t|never|stop|execute|run|visit|open|click|delete|praise|rate|summari[sz]e (?:this|it) as|state|claim|mention|inform|warn|leave out|omit|approve|mark|transfer|pay|close|rewrite|blame|append|grant)\b|[,:]\s*(?:when|if|while|as|after|before|once)\b[^.\n]{1,80}?,\s*(?:please\s+)?(?:also\s+|then\s+|first\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention|upload|post|email|copy|paste|download|install|leave out|omit|approve|mark|transfer|pay|close|rewrite|blame)\b)|\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention|upload|post|email|copy|paste|download|install|leave out|omit|approve|mark|transfer|pay|close|rewrite|blame)\b/,
+    anchors2: AI_ORDER_ANCHORS,
+    pattern: new RegExp(
+      String.raw`(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)\b${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|\s*[:,]\s*(?:[^.\n]{1,80}\.\s+)${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention|upload|post|email|copy|paste|download|install|leave out|omit|approve|mark|transfer|pay|close|rewrite|blame)\b`}`,
+    ),
   },
   {
     technique: 'indirect-injection',
@@ -784,6 +794,28 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
       /\binstead of\s+(?:translating|summari[sz]ing|answering|reviewing|analy[sz]ing|classifying|following|doing (?:that|this|the task|what))\b[^.\n]{0,60}?,\s*(?:just\s+|please\s+|now\s+)?(?:say|write|print|output|tell|reply|respond|return|answer)\b|\b(?:instead|rather),?\s+(?:you\s+)?(?:should\s+|must\s+|will\s+|need to\s+)?(?:just\s+|only\s+|now\s+)?(?:say|respond|reply|answer|output|print|write|return)\b|\b(?:just|only|simply)\s+(?:say|output|print|reply with|respond with|answer with|write)\s*:?\s*["'“]|\b(?:your|the)\s+(?:summary|response|answer|output|reply|translation)\s+(?:must|should|shall|has to|needs to)\s+(?:only\s+)?(?:say|state|include|contain|be|read|begin|start)\b|\b(?:summar(?:y|ies)|responses?|answers?|translations?|outputs?|replies)\s+(?:(?:produced|generated|written|created|made)\s+)?(?:of|from|for|about)\s+(?:this|these|the)\s+(?:\w{1,20}\s+){0,2}?(?:page|document|email|e-mail|file|text|article|reviews?|listing|report|notes?|thread|data|content|site|website|message|product)s?\s+(?:must|shall|(?:is|are) required to)\s+(?:always\s+|only\s+)?(?:say|state|mention|omit|include|exclude|describe|claim|recommend|rate|call|report|emphasi[sz]e|highlight|leave out)\b|\binclude (?:that|the (?:sentence|phrase|words?|line|text))\b[^.\n]{1,60}?\bin (?:your|the|every|each) (?:answer|response|reply|output|summary)/,
   },
 
+  {
+    technique: 'indirect-injection',
+    id: 'confirmation-bypass',
+    description: 'claims of prior approval and orders to act without the user: "pre-approved", "authorized by the system", "do not ask for confirmation", "perform all steps silently"',
+    reference: 'OWASP LLM06:2025 Excessive Agency; Greshake et al. 2023',
+    weight: 1.5,
+    anchors: ['ask', 'askin', 'wait', 'waiti', 'pause', 'pausi', 'reque', 'seek', 'seeki', 'need', 'needi', 'get', 'getti', 'pre', 'preap', 'preau', 'precl', 'appro', 'autho', 'sanct', 'clear', 'perfo', 'do', 'run', 'execu', 'compl'],
+    anchors2: ['confi', 'appro', 'permi', 'conse', 'sign', 'signo', 'check', 'verif', 'appro', 'autho', 'clear', 'syste', 'admin', 'cto', 'ceo', 'cfo', 'secur', 'depar', 'mailb', 'user', 'owner', 'silen', 'quiet', 'secre', 'backg', 'witho', 'telli', 'notif', 'infor', 'askin', 'preap', 'preau', 'precl'],
+    pattern:
+      /\b(?:do not|don'?t|never|without)\s+(?:ask(?:ing)?|wait(?:ing)?|paus(?:e|ing)|request(?:ing)?|seek(?:ing)?|need(?:ing)?|get(?:ting)?)\s+(?:the user |the human |anyone |them |the owner )?(?:for )?(?:a (?:second |further |separate |new )?)?(?:confirmation|approval|permission|consent|sign-?off)\b|\bno need to (?:confirm|ask|check with|verify|get (?:approval|permission))\b|\b(?:has|have|was|were|is|are) (?:been )?(?:already )?(?:pre-?approved|pre-?authori[sz]ed|pre-?cleared)\b|\b(?:approved|authori[sz]ed|sanctioned|cleared) by (?:the )?(?:system|admin(?:istrator)?|cto|ceo|cfo|security team|it department|mailbox owner|account owner|user)\b|\b(?:perform|do|run|execute|complete) (?:all |these |the |this |each )?(?:steps?|actions?|tasks?|it|them|this) (?:silently|quietly|secretly|in the background|without (?:telling|notifying|informing|asking))\b/,
+  },
+  {
+    technique: 'indirect-injection',
+    id: 'agent-tool-call',
+    description: 'orders to call an agent tool by its function name ("use the bank_transfer tool", "call list_files(...)")',
+    reference: 'OWASP LLM06:2025 Excessive Agency; Greshake et al. 2023',
+    weight: 1.5,
+    anchors: ['call', 'use', 'invok', 'run', 'trigg', 'execu'],
+    requires: ['_'],
+    pattern: /\b(?:call|use|invoke|run|trigger|execute)\s+(?:the\s+|your\s+)?[a-z][a-z0-9]{1,20}_[a-z0-9_]{2,30}(?:\s+(?:tool|function|action|command|plugin)\b|\s*\()/,
+  },
+
   // ---- exfiltration ---------------------------------------------------------------------------
   {
     technique: 'exfiltration',
@@ -817,5 +849,16 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors2: ['conve', 'histo', 'secre', 'passw', 'crede', 'base6', 'encod', 'query', 'param', 'perso', 'previ'],
     pattern:
       /\b(?:render|display|show|include|output|print|embed|append|add|insert|encode|put|replace|create|write|generate)\b[^.\n]{0,60}?\b(?:markdown|image|img|picture|pixel|link|url|hyperlink)\b[^\n]{0,120}?\b(?:conversation|chat|history|previous (?:messages|answers|responses)|user'?s? (?:data|info|information|messages?|input|email|password|name|address)|secrets?|password|credentials|api key|summary|personal (?:data|information)|base64|url-?encoded?|query (?:string|parameter)|parameter)\b/,
+  },
+  {
+    technique: 'exfiltration',
+    id: 'secret-exfiltration',
+    description: 'send or post secrets, credential files or the conversation to an outside address, issue, gist or channel',
+    reference: 'OWASP LLM02:2025 Sensitive Information Disclosure; Greshake et al. 2023',
+    weight: 3,
+    anchors: ['send', 'post', 'uploa', 'paste', 'inclu', 'embed', 'attac', 'email', 'forwa', 'leak', 'dump', 'put', 'add', 'inser', 'share', 'exfil', 'commi', 'publi', 'copy', 'write'],
+    anchors2: ['env', 'id', 'rsa', 'ssh', 'aws', 'npmrc', 'netrc', 'git', 'secre', 'crede', 'kubec', 'api', 'apike', 'acces', 'token', 'auth', 'sessi', 'cooki', 'priva', 'passw', 'card', 'cvv', 'seed', 'conve', 'chat', 'histo'],
+    pattern:
+      /(?<!\b(?:not|never|don'?t|cannot|can'?t|won'?t|shouldn'?t|mustn'?t)\s)\b(?:send|post|upload|paste|include|embed|attach|e-?mail|forward|leak|dump|put|add|insert|share|exfiltrate|commit|publish|copy|write)\b[^\n]{0,60}?(?:\.env\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.ssh\/|\.aws\/credentials|\.npmrc\b|\.netrc\b|\.git-credentials|\bsecrets?\.(?:ya?ml|json|toml)\b|\bcredentials\.json\b|\bkubeconfig\b|\bapi[ _-]?keys?\b|\baccess[ _]tokens?\b|\bauth(?:entication)?[ _]tokens?\b|\bsession (?:tokens?|cookies?)\b|\bcookies\b|\bprivate keys?\b|\bssh keys?\b|\bpasswords?\b|\bcard numbers?\b|\bcvv\b|\bseed phrases?\b|\bconversation history\b|\bchat history\b)[^\n]{0,80}?\b(?:to|into|at|via|in|as)\s+(?:https?:\/\/|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,24}|(?:a |the |an )?(?:new |public |private )?(?:github |gitlab |slack )?(?:issue|gist|comment|webhook|channel|pastebin|string constant|code block|image url)\b|#[a-z][\w-]{1,30})/,
   },
 ]);
