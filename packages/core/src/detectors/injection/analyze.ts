@@ -301,15 +301,20 @@ class AboutAttacks {
   }
 }
 
+// A quoted phrase used as the name of a kind of thing: "ignore previous instructions" spam, the
+// 'do anything now' prompts, "pretend you are ..." attacks.
+const NAMED_AFTER = /^\s?-?(?:spam|attacks?|messages?|prompts?|e-?mails?|strings?|text|phrases?|payloads?|attempts?|injections?|tricks?|jailbreaks?|examples?|style|type|kind|lines?|comments?|posts?|memes?|trend|templates?|variants?)\b/;
+
 // Quoted items of a list: a match running from one quoted item into the next ("ignore", "system prompt").
 const ACROSS_ITEMS = /["'][,;]\s*["']/;
 
 /**
  * Is the match inside one quoted span of its line: an odd number of double quotes before it, or a
  * single quote that opens after a non-letter (so apostrophes in "don't" are not quotes) with no
- * closing one in between, and the span closes after the match on the same line?
+ * closing one in between, and the span closes after the match on the same line? Returns the
+ * offset of the closing quote, or -1.
  */
-function quoted(t: string, start: number, end: number): boolean {
+function quoted(t: string, start: number, end: number): number {
   let doubles = 0;
   let single = false;
   let i = start - 1;
@@ -326,13 +331,13 @@ function quoted(t: string, start: number, end: number): boolean {
     }
   }
   const open = doubles % 2 === 1 ? 34 : single ? 39 : -1;
-  if (open < 0) return false;
+  if (open < 0) return -1;
   for (let k = end; k < t.length && k - end <= 300; k++) {
     const c = t.charCodeAt(k);
-    if (c === 10) return false;
-    if (open === 39 ? c === 39 && !isWordCode(k + 1 < t.length ? t.charCodeAt(k + 1) : 32) : isQuote(c)) return true;
+    if (c === 10) return -1;
+    if (open === 39 ? c === 39 && !isWordCode(k + 1 < t.length ? t.charCodeAt(k + 1) : 32) : isQuote(c)) return k;
   }
-  return false;
+  return -1;
 }
 
 function isWordCode(c: number): boolean {
@@ -366,7 +371,8 @@ function inProgramCode(t: string, at: number): boolean {
 function excused(t: string, technique: TechniqueId, start: number, end: number, about: AboutAttacks): boolean {
   if (mentioned(t, start, end)) return true;
   if (ACROSS_ITEMS.test(t.slice(start, end))) return true;
-  if (quoted(t, start, end) && about.test(t)) return true;
+  const close = quoted(t, start, end);
+  if (close >= 0 && (about.test(t) || NAMED_AFTER.test(t.slice(close + 1, close + 24)))) return true;
   if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
   if (technique === 'chat-template-injection') return inProgramCode(t, start);
   if (technique !== 'instruction-override') return false;
