@@ -29,8 +29,11 @@ for (const preset of ['strict', 'balanced', 'permissive']) {
     c.n++;
     if (flagged) c.flagged++;
     byCategory.set(row.category, c);
-    if (row.label === 1) flagged ? tp++ : fn++;
-    else flagged ? fp++ : tn++;
+    if (row.label === 1) {
+      if (flagged) tp++;
+      else fn++;
+    } else if (flagged) fp++;
+    else tn++;
   }
   const recall = tp / (tp + fn);
   const precision = tp / (tp + fp);
