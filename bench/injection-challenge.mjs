@@ -1,43 +1,50 @@
-// The injection detector on an independent challenge set (bench/injection-challenge.jsonl): 300
-// texts written for this project by a separate author who saw neither the detector nor its
-// training data — 150 attacks (instructions planted in e-mails, pages, tables, code and tool
-// output; direct hijacking and extraction; obfuscated and optimisation-generated jailbreaks) and
-// 150 benign texts full of the same words. Never used for training.
+// The injection detector on two independent challenge sets, written for this project by separate
+// authors who saw neither the detector nor its training data:
+// - injection-challenge.jsonl: 300 texts — 150 attacks (instructions planted in e-mails, pages,
+//   tables, code and tool output; direct hijacking and extraction; obfuscated and
+//   optimisation-generated jailbreaks) and 150 benign texts full of the same words;
+// - injection-challenge-2.jsonl: 320 texts — 160 attacks (planted in tickets, CRM notes, invoices,
+//   listings, transcripts, spreadsheets, logs, configs; direct attacks in some twenty languages;
+//   obfuscated and optimised) and 160 benign texts (chat, LLM engineering, documents, languages).
+// Neither is used for training.
 //
-// Usage: node bench/injection-challenge.mjs   (build @llmguard/core first)
+// Usage: node bench/injection-challenge.mjs [FILE.jsonl ...]   (build @llmguard/core first)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promptInjection } from '@llmguard/core';
 
-const file = join(dirname(fileURLToPath(import.meta.url)), 'injection-challenge.jsonl');
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l));
-
-for (const preset of ['strict', 'balanced', 'permissive']) {
-  const detector = promptInjection({ preset });
-  const byCategory = new Map();
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  for (const row of rows) {
-    const flagged = detector.explain(row.text).flagged;
-    const c = byCategory.get(row.category) ?? { n: 0, flagged: 0, label: row.label };
-    c.n++;
-    if (flagged) c.flagged++;
-    byCategory.set(row.category, c);
-    if (row.label === 1) {
-      if (flagged) tp++;
-      else fn++;
-    } else if (flagged) fp++;
-    else tn++;
+const here = dirname(fileURLToPath(import.meta.url));
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['injection-challenge.jsonl', 'injection-challenge-2.jsonl'].map((f) => join(here, f));
+for (const file of files) {
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l));
+  console.log(`${file.split('/').pop()}: ${rows.length} texts`);
+  for (const preset of ['strict', 'balanced', 'permissive']) {
+    const detector = promptInjection({ preset });
+    const byCategory = new Map();
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let tn = 0;
+    for (const row of rows) {
+      const flagged = detector.explain(row.text).flagged;
+      const c = byCategory.get(row.category) ?? { n: 0, flagged: 0, label: row.label };
+      c.n++;
+      if (flagged) c.flagged++;
+      byCategory.set(row.category, c);
+      if (row.label === 1) {
+        if (flagged) tp++;
+        else fn++;
+      } else if (flagged) fp++;
+      else tn++;
+    }
+    const recall = tp / (tp + fn);
+    const precision = tp / (tp + fp);
+    const f1 = (2 * precision * recall) / (precision + recall);
+    console.log(`${preset}: recall ${recall.toFixed(3)} (${tp}/${tp + fn}), false-positive rate ${(fp / (fp + tn)).toFixed(3)} (${fp}/${fp + tn}), F1 ${f1.toFixed(3)}`);
+    for (const [category, c] of byCategory) console.log(`  ${category.padEnd(22)} ${c.label === 1 ? 'caught' : 'flagged'} ${c.flagged}/${c.n}`);
   }
-  const recall = tp / (tp + fn);
-  const precision = tp / (tp + fp);
-  const f1 = (2 * precision * recall) / (precision + recall);
-  console.log(`${preset}: recall ${recall.toFixed(3)} (${tp}/${tp + fn}), false-positive rate ${(fp / (fp + tn)).toFixed(3)} (${fp}/${fp + tn}), F1 ${f1.toFixed(3)}`);
-  for (const [category, c] of byCategory) console.log(`  ${category.padEnd(22)} ${c.label === 1 ? 'caught' : 'flagged'} ${c.flagged}/${c.n}`);
 }
