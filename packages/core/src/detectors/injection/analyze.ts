@@ -127,7 +127,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const lo = f.anchorLo | ALWAYS_LO | scriptLo;
   const hi = f.anchorHi | ALWAYS_HI | scriptHi;
   // Whether the text talks about attacks (read once, when a match needs it): see excused().
-  const discussion = new AboutAttacks();
+  const kind = new TextKind();
   // Visit only the candidate signals: the set bits of (lo, hi), lowest first.
   for (let rest = lo, base = 0; base <= 32; rest = hi, base += 32) {
     while (rest !== 0) {
@@ -148,7 +148,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       let m = starts !== null ? matchAtStarts(i, t, starts, 0) : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
       // Talked about or reported, not given (the learned model still reads the words): look on
       // for an occurrence that is given, so a quoted decoy cannot hide a real one after it.
-      for (let k = 0; m !== null && (excused(t, signal.technique, m.start, m.end, discussion) || (i === AI_IMPERATIVE && !inData && userAddress(t, m.start))); k++) {
+      for (let k = 0; m !== null && (excused(t, signal.technique, m.start, m.end, kind) || (i === AI_IMPERATIVE && !inData && userAddress(t, m.start))); k++) {
         const from = Math.max(m.start + 1, m.end);
         m = k >= MAX_EXCUSED ? null : starts !== null ? matchAtStarts(i, t, starts, from) : nextMatch(i, t, from);
       }
@@ -277,6 +277,10 @@ const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|
 // "the board voted to override the previous rule", "house rules override the official ones",
 // "my chatbot seems to ignore the system message") describes, it does not order. An order has no
 // subject or an addressed one: "Ignore ...", "Please ignore ...", "I want you to ignore ...".
+// A request someone might make, not one made: "if a user asks you to ignore these rules, refuse",
+// "when someone tells you to disregard the policy, ...".
+const CONDITIONAL_REQUEST =
+  /\b(?:if|when|whenever|should|in case|each time|every time)\b[^.!?\n]{0,40}?\b(?:asks?|asked|tells?|told|requests?|requested|wants?|instructs?|begs?|tries to (?:get|make|convince)|attempts? to (?:get|make|convince))\s+(?:you\s+|the (?:bot|assistant|model|ai)\s+|it\s+)?to\s+$/;
 const OVERRIDE_VERB = /^(?:ignor|disregard|forget|forgot|bypass|overrid|overlook|neglect|discard|dismiss|abandon|skip|scrap)/;
 const SUBJECT_BEFORE =
   /\b(?!(?:the|a|an|this|that|these|those|my|your|our|their|its|his|her|all|any|every|able|be|is|are|am|was|were|been|being|not|ever|still|really|actually|literally|even|only|gonna|wanna|gotta|need|want|like|go|you|u|ya|please|pls|plz|now|just|simply|so|and|then|also|first|immediately|kindly|always|completely|totally|fully|entirely|quickly|hereby|i|we|must|should|shall|will|can|could|would|to|lets|let's|ai|assistant|model|bot|chatbot|gpt|chatgpt|llm|agent|system|dan)\b)[a-z]{2,}(?:'s)?\s+(?:(?:can|could|may|might|will|would|should|must|cannot|can't|won't|wouldn't|often|sometimes|routinely|usually|gradually|regularly|always|never)\s+)?(?:(?:decides?|decided|tries|tried|try|attempts?|attempted|votes?|voted|chooses?|chose|used|is able|are able|was able|begins?|began|starts?|started|seems?|seemed|appears?|appeared|learns?|learned|refuses?|refused) to\s+)?$/;
@@ -290,14 +294,29 @@ const THIRD_PERSON = /\b(?:he|she|they)\s+$/;
 // a text a match inside quotes is an example, not an instruction. The cue words are those of the
 // field, not of an attack.
 const ABOUT_ATTACKS =
-  /\b(?:prompt[- ]injections?|injection (?:attacks?|attempts?|vectors?|payloads?)|jailbreak(?:s|ing)? (?:attempts?|prompts?|attacks?|techniques?|detection|research)|red[- ]team(?:s|ing|ers?)?|guardrails?|classifiers?|detection rules?|detectors?|mitigations?|defen[cs]es?|(?:attack|adversarial|malicious) (?:phrases?|strings?|prompts?|examples?|inputs?|text))\b/;
+  /\b(?:prompt[- ]injections?|injection (?:attacks?|attempts?|vectors?|payloads?)|jailbreak(?:s|ing)? (?:attempts?|prompts?|attacks?|techniques?|detection|research)|red[- ]team(?:s|ing|ers?)?|guardrails?|classifiers?|detection rules?|detectors?|mitigations?|defen[cs]es?|(?:attack|adversarial|malicious) (?:phrases?|strings?|prompts?|examples?|inputs?|text)|pen-?test(?:s|ing|ers?)?|penetration test(?:s|ing)?|vulnerabilit(?:y|ies)|security (?:reviews?|audits?|assessments?|findings?|reports?|teams?|researchers?)|attackers?|the testers?)\b/;
 
-/** Computes ABOUT_ATTACKS for one text at most once. */
-class AboutAttacks {
-  private value = -1;
-  test(t: string): boolean {
-    if (this.value < 0) this.value = ABOUT_ATTACKS.test(t) ? 1 : 0;
-    return this.value === 1;
+// Lines of program code (a definition, an import, a statement ending in ";", a lone brace, ...):
+// two or more make the text a program, whose string literals are its data.
+const CODE_LINE =
+  /^[ \t]*(?:(?:def|class|function|const|let|var|import|return|public|private|func|package|async function|export)\b[^\n]*[(=:{]|from \S+ import\b|#include\b|[^\n]*[=(][^\n]*[;{][ \t]*$|[^\n]*\)\s*(?:=>|->)|[^\n]*=\s*[[{(]\s*$)/gm;
+
+/** What a text is, read once per text when a match needs it. */
+class TextKind {
+  private about = -1;
+  private program = -1;
+  /** It talks about attacks and defences (ABOUT_ATTACKS). */
+  aboutAttacks(t: string): boolean {
+    if (this.about < 0) this.about = ABOUT_ATTACKS.test(t) ? 1 : 0;
+    return this.about === 1;
+  }
+  /** It is (or holds) program code: two or more code lines. */
+  programCode(t: string): boolean {
+    if (this.program < 0) {
+      CODE_LINE.lastIndex = 0;
+      this.program = CODE_LINE.exec(t) !== null && CODE_LINE.exec(t) !== null ? 1 : 0;
+    }
+    return this.program === 1;
   }
 }
 
@@ -321,13 +340,17 @@ function quoted(t: string, start: number, end: number): number {
   for (; i >= 0 && start - i <= 300; i--) {
     const c = t.charCodeAt(i);
     if (c === 10) break;
-    if (isQuote(c)) doubles++;
-    else if (c === 39 && !single) {
+    if (isQuote(c)) {
+      if (doubles === 0) quoteOpen = i;
+      doubles++;
+    } else if (c === 39 && !single) {
       const opens = (i === 0 || !isWordCode(t.charCodeAt(i - 1))) && isWordCode(t.charCodeAt(i + 1));
       const closes = i > 0 && isWordCode(t.charCodeAt(i - 1)) && !isWordCode(i + 1 < t.length ? t.charCodeAt(i + 1) : 32);
       // The nearest single quote before the match decides: an opening one, or else none.
-      if (opens) single = true;
-      else if (closes) break;
+      if (opens) {
+        single = true;
+        if (doubles === 0) quoteOpen = i;
+      } else if (closes) break;
     }
   }
   const open = doubles % 2 === 1 ? 34 : single ? 39 : -1;
@@ -339,6 +362,12 @@ function quoted(t: string, start: number, end: number): number {
   }
   return -1;
 }
+
+/** Where the quoted span found by the last quoted() call opens. */
+let quoteOpen = -1;
+
+// A string literal of a program: its quote opens after `=`, `(`, `:`, `,`, `[` or `{`.
+const LITERAL_BEFORE = /[=(:,[{]\s*$/;
 
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
@@ -364,20 +393,33 @@ function inProgramCode(t: string, at: number): boolean {
     fence = i;
   }
   if (count % 2 === 0 || !PROGRAM_FENCE.test(t.slice(fence + 3, fence + 16))) return false;
-  return !COMMENT_LINE.test(t.slice(t.lastIndexOf('\n', at - 1) + 1, at + 1));
+  return !onCommentLine(t, at);
+}
+
+function onCommentLine(t: string, at: number): boolean {
+  return COMMENT_LINE.test(t.slice(t.lastIndexOf('\n', at - 1) + 1, at + 1));
+}
+
+/** Is offset `at` outside any fenced block in a text that has fences (the prose around the code)? */
+function inProse(t: string, at: number): boolean {
+  let count = 0;
+  for (let i = t.indexOf('```'); i >= 0 && i < at; i = t.indexOf('```', i + 3)) count++;
+  return count % 2 === 0 && t.includes('```');
 }
 
 /** Is this occurrence of a signal talked about, reported, described, or a third person's trait? */
-function excused(t: string, technique: TechniqueId, start: number, end: number, about: AboutAttacks): boolean {
+function excused(t: string, technique: TechniqueId, start: number, end: number, kind: TextKind): boolean {
   if (mentioned(t, start, end)) return true;
   if (ACROSS_ITEMS.test(t.slice(start, end))) return true;
   const close = quoted(t, start, end);
-  if (close >= 0 && (about.test(t) || NAMED_AFTER.test(t.slice(close + 1, close + 24)))) return true;
+  if (close >= 0 && (kind.aboutAttacks(t) || NAMED_AFTER.test(t.slice(close + 1, close + 24)))) return true;
+  // A string literal on a line of program code is the program's data (comments still count).
+  if (close >= 0 && LITERAL_BEFORE.test(t.slice(Math.max(0, quoteOpen - 8), quoteOpen)) && kind.programCode(t) && !onCommentLine(t, start)) return true;
   if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
-  if (technique === 'chat-template-injection') return inProgramCode(t, start);
+  if (technique === 'chat-template-injection') return inProgramCode(t, start) || (kind.programCode(t) && !onCommentLine(t, start) && !inProse(t, start));
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
-  if (REPORTED.test(before) || DESCRIBED.test(before)) return true;
+  if (REPORTED.test(before) || DESCRIBED.test(before) || CONDITIONAL_REQUEST.test(before)) return true;
   if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && SUBJECT_BEFORE.test(before)) return true;
   return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
 }

@@ -173,7 +173,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors2: ['conte', 'infor', 'text', 'messa', 'task', 'tasks', 'assig', 'conte', 'conve', 'input', 'reque', 'quest', 'direc', 'every', 'anyth', 'what', 'above', 'previ', 'prece'],
     near: 113,
     pattern: new RegExp(
-      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|overlook|discard|dismiss|set aside|pay no attention to)\\b[^.!?\\n]{0,30}?\\b(?:${RULES_EN_WEAK}|what (?:i|we|you) (?:said|told you|discussed|wrote)|(?:all|the) (?:above|previous|preceding))\\b[^.!?\\n]{0,30}?\\b(?:above|before|previous(?:ly)?|prior|preceding|so far|earlier|until now|up to (?:now|this point)|we (?:discussed|talked about)|i (?:said|told you|gave you)|you (?:were given|received|got))\\b`,
+      `\\b(?:ignore|disregard|forget|overlook|discard|dismiss|set aside|pay no attention to)\\b[^.!?\\n]{0,30}?\\b(?:${RULES_EN_WEAK}|what (?:i|we|you) (?:said|told you|discussed|wrote)|(?:all|the) (?:above|previous|preceding))\\b[^.!?\\n]{0,30}?\\b(?:above|before|previous(?:ly)?|prior|preceding|so far|earlier|until now|up to (?:now|this point)|we (?:discussed|talked about)|i (?:said|told you|gave you)|you (?:were given|received|got))\\b`,
     ),
   },
   {
