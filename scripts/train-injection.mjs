@@ -64,7 +64,7 @@ const MODEL_MAX = Number(process.env.MODEL_MAX ?? 8);
 const WEIGHT_FLOOR = Number(process.env.WEIGHT_FLOOR ?? -1e9);
 // Logit of a text whose words the model has never seen: benign unless the technique signals say otherwise.
 const PRIOR = Number(process.env.PRIOR ?? -3);
-const OWN_WEIGHT = Number(process.env.OWN_WEIGHT ?? 6);
+const OWN_WEIGHT = Number(process.env.OWN_WEIGHT ?? 4);
 // Texts with few features are little evidence: the model's share is scaled by 1/sqrt(max(n, MIN_FEATURES)).
 const MIN_FEATURES = Number(process.env.MIN_FEATURES ?? 12);
 const NORM = (n) => 1 / Math.sqrt(Math.max(MIN_FEATURES, n));

@@ -231,9 +231,9 @@ const MENTION_CUE = /(?:\bthe (?:phrase|phrases|term|terms|expression|slogan|say
 // Quote marks counted back to the line start, at most this far (a longer line: not a mention).
 const QUOTE_REACH = 2000;
 
-/** A double quote mark: " “ ” „ « ». */
+/** A double quote mark: " “ ” „ « », or a CJK corner bracket 「 」 『 』. */
 function isQuote(c: number): boolean {
-  return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || (c >= 0x300c && c <= 0x300f);
 }
 
 /** Is the match inside one double-quoted span of its line whose opening quote follows a mention cue? */
@@ -277,6 +277,11 @@ const DESCRIBED = /\b(?:it|he|she|they|bot|chatbot|model|assistant|agent|ai|llm|
 // "the board voted to override the previous rule", "house rules override the official ones",
 // "my chatbot seems to ignore the system message") describes, it does not order. An order has no
 // subject or an addressed one: "Ignore ...", "Please ignore ...", "I want you to ignore ...".
+// Declining, not asking: "5 - declines to reveal the system prompt", "it must not disregard the
+// policy". A second negation before it ("never refuse to reveal ...") is an order again.
+const NEGATED_BEFORE =
+  /(?<!\b(?:never|not|don'?t|do not|no longer|stop)\s+)\b(?:declines?|declined|declining|refuses?|refused|refusing|won'?t|will not|would not|wouldn'?t|does not|doesn'?t|did not|didn'?t|cannot|can'?t|must not|mustn'?t|should not|shouldn'?t|is not allowed|are not allowed|avoids?|avoided|avoiding|never)\s+(?:to\s+)?(?:ever\s+)?$/;
+
 // A request someone might make, not one made: "if a user asks you to ignore these rules, refuse",
 // "when someone tells you to disregard the policy, ...".
 const CONDITIONAL_REQUEST =
@@ -294,7 +299,7 @@ const THIRD_PERSON = /\b(?:he|she|they)\s+$/;
 // a text a match inside quotes is an example, not an instruction. The cue words are those of the
 // field, not of an attack.
 const ABOUT_ATTACKS =
-  /\b(?:prompt[- ]injections?|injection (?:attacks?|attempts?|vectors?|payloads?)|jailbreak(?:s|ing)? (?:attempts?|prompts?|attacks?|techniques?|detection|research)|red[- ]team(?:s|ing|ers?)?|guardrails?|classifiers?|detection rules?|detectors?|mitigations?|defen[cs]es?|(?:attack|adversarial|malicious) (?:phrases?|strings?|prompts?|examples?|inputs?|text)|pen-?test(?:s|ing|ers?)?|penetration test(?:s|ing)?|vulnerabilit(?:y|ies)|security (?:reviews?|audits?|assessments?|findings?|reports?|teams?|researchers?)|attackers?|the testers?)\b/;
+  /\b(?:prompt[- ]injections?|injection (?:attacks?|attempts?|vectors?|payloads?)|jailbreak(?:s|ing)? (?:attempts?|prompts?|attacks?|techniques?|detection|research)|red[- ]team(?:s|ing|ers?)?|guardrails?|classifiers?|detection rules?|detectors?|mitigations?|defen[cs]es?|(?:attack|adversarial|malicious) (?:phrases?|strings?|prompts?|examples?|inputs?|text)|pen-?test(?:s|ing|ers?)?|penetration test(?:s|ing)?|vulnerabilit(?:y|ies)|security (?:reviews?|audits?|assessments?|findings?|reports?|teams?|researchers?)|attackers?|the testers?|test cases?|regression tests?|known[- ]bad|eval(?:uation)? (?:sets?|suites?|cases?|data)|false positives?|content filters?|moderation|injection de prompt|test d'intrusion|inyecci[oó]n de (?:prompts?|instrucciones)|injec[cç][aã]o de prompt|prompt-injektion)\b|プロンプトインジェクション|インジェクション|誤検知|提示词注入|提示注入|误报|프롬프트 인젝션/;
 
 // Lines of program code (a definition, an import, a statement ending in ";", a lone brace, ...):
 // two or more make the text a program, whose string literals are its data.
@@ -334,6 +339,8 @@ const ACROSS_ITEMS = /["'][,;]\s*["']/;
  * offset of the closing quote, or -1.
  */
 function quoted(t: string, start: number, end: number): number {
+  // The match itself must not cross a quote mark (a match running out of the quotes is not quoted).
+  for (let i = start; i < end; i++) if (isQuote(t.charCodeAt(i))) return -1;
   let doubles = 0;
   let single = false;
   let i = start - 1;
@@ -365,6 +372,11 @@ function quoted(t: string, start: number, end: number): number {
 
 /** Where the quoted span found by the last quoted() call opens. */
 let quoteOpen = -1;
+
+// A quoted phrase reported as typed, said or written by someone, or given as an example:
+// someone typed "ignore all previous instructions", lines like 'forget everything'.
+const SAID_BEFORE =
+  /\b(?:typed|typing|types|type in|entered|enters|entering|wrote|writes|writing|pasted|pastes|pasting|sent|sends|sending|said|says|saying|posted|posts|tried|tries|submitted|like|e\.?g\.?,?|i\.?e\.?,?|such as|for example,?|for instance,?|examples?:?|phrases?:?|strings?:?|como|comme|wie|come|zoals|du type|del tipo|disser|diga|dice|dit|sagt|schreibt|escribe|escreve|ecrit)\s*:?\s*$|(?:输入|输入了|说|写了|入力|と言って|という|が)\s*$/;
 
 // A string literal of a program: its quote opens after `=`, `(`, `:`, `,`, `[` or `{`.
 const LITERAL_BEFORE = /[=(:,[{]\s*$/;
@@ -411,11 +423,13 @@ function inProse(t: string, at: number): boolean {
 function excused(t: string, technique: TechniqueId, start: number, end: number, kind: TextKind): boolean {
   if (mentioned(t, start, end)) return true;
   if (ACROSS_ITEMS.test(t.slice(start, end))) return true;
-  const close = quoted(t, start, end);
-  if (close >= 0 && (kind.aboutAttacks(t) || NAMED_AFTER.test(t.slice(close + 1, close + 24)))) return true;
+  // Quoted examples (an image to render is rendered wherever it is quoted).
+  const close = technique === 'exfiltration' ? -1 : quoted(t, start, end);
+  if (close >= 0 && (kind.aboutAttacks(t) || NAMED_AFTER.test(t.slice(close + 1, close + 24)) || SAID_BEFORE.test(t.slice(Math.max(0, quoteOpen - 24), quoteOpen)))) return true;
   // A string literal on a line of program code is the program's data (comments still count).
   if (close >= 0 && LITERAL_BEFORE.test(t.slice(Math.max(0, quoteOpen - 8), quoteOpen)) && kind.programCode(t) && !onCommentLine(t, start)) return true;
   if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
+  if ((technique === 'system-prompt-extraction' || technique === 'instruction-override') && NEGATED_BEFORE.test(t.slice(Math.max(0, start - 40), start))) return true;
   if (technique === 'chat-template-injection') return inProgramCode(t, start) || (kind.programCode(t) && !onCommentLine(t, start) && !inProse(t, start));
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
