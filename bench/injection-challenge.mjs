@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promptInjection } from '@llmguard/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const files = process.argv.length > 2 ? process.argv.slice(2) : ['injection-challenge.jsonl', 'injection-challenge-2.jsonl', 'injection-challenge-3.jsonl'].map((f) => join(here, f));
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['injection-challenge.jsonl', 'injection-challenge-2.jsonl', 'injection-challenge-3.jsonl', 'injection-challenge-4.jsonl'].map((f) => join(here, f));
 for (const file of files) {
   const rows = readFileSync(file, 'utf8')
     .split('\n')

@@ -198,7 +198,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   // Texts of words the model never saw lean on the prior (benign) intercept, not the training mix.
   // A short text is little evidence either way: it leans on the prior in proportion (training scores the same way).
   const knownShare = f.count > 0 ? (f.known / f.count) * Math.min(1, f.count / (model?.minFeatures ?? 1)) : 0;
-  const intercept = model === null ? 0 : knownShare * model.intercept + (1 - knownShare) * model.prior - model.threshold;
+  const intercept = model === null ? 0 : Math.min(model.interceptCap, knownShare * model.intercept + (1 - knownShare) * model.prior) - model.threshold;
   const logit = model === null ? ruleLogit : intercept + model.ruleScale * ruleLogit + modelLogit;
   return new LazyAnalysis(scanned, plainSymbols, plainRegular, canonical, hits, ruleLogit, modelLogit, logit);
 }

@@ -14,6 +14,8 @@ export interface InjectionModel {
   readonly intercept: number;
   /** Intercept for texts whose words the model never saw (weighted by the share of unknown features). */
   readonly prior: number;
+  /** The intercept part of the logit is at most this (below the threshold): evidence, not the base rate, flags a text. */
+  readonly interceptCap: number;
   /** Cross-validated calibration: subtracted from the logit so that `balanced` blocks at score 0.5. */
   readonly threshold: number;
   /** Multiplies the technique-signal logit in the combined logit. */
@@ -34,6 +36,7 @@ interface WeightsFile {
   scale: number;
   intercept: number;
   prior?: number;
+  interceptCap?: number;
   threshold?: number;
   ruleScale?: number;
   minFeatures?: number;
@@ -70,6 +73,7 @@ export function loadInjectionModel(): InjectionModel {
     scale: file.scale,
     intercept: file.intercept,
     prior: file.prior ?? -3,
+    interceptCap: file.interceptCap ?? Number.POSITIVE_INFINITY,
     threshold: file.threshold ?? 0,
     ruleScale: file.ruleScale ?? 1,
     min: file.modelMin ?? -5,

@@ -672,13 +672,13 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'payload-splitting',
     id: 'concatenate-and-follow',
-    description: 'join the fragments / variables and then follow or answer the result',
+    description: 'join the fragments / variables, or decode / decrypt / reverse / shift the text, and then follow or carry out the result',
     reference: 'Kang et al. 2023 (arXiv:2302.05733)',
     weight: 3,
-    anchors: ['conca', 'combi', 'join', 'put', 'merge', 'assem', 'appen'],
-    anchors2: ['follo', 'execu', 'obey', 'act', 'carry', 'answe', 'respo', 'do'],
+    anchors: ['conca', 'combi', 'join', 'put', 'merge', 'assem', 'appen', 'decod', 'decry', 'conve', 'unscr', 'rever', 'shift', 'undo', 'evalu', 'inter', 'read', 'trans', 'run', 'take'],
+    anchors2: ['follo', 'execu', 'obey', 'act', 'carry', 'answe', 'respo', 'do', 'compl', 'perfo', 'behav'],
     pattern:
-      /\b(?:concatenat(?:e|ed|ing)|combin(?:e|ed|ing)|join(?:ed|ing)?|put together|merg(?:e|ed|ing)|assembl(?:e|ed|ing)|append(?:ed|ing)?)\s+(?:\w+\s+){0,3}?(?:strings?|words?|parts?|variables?|letters?|pieces?|fragments?|halves|tokens|segments?|a and b|x and y)\b[^\n]{0,80}?\b(?:follow|execute|obey|act on|carry out|answer|respond to|do what (?:it|they) says?)\b/,
+      /\b(?:concatenat(?:e|ed|ing)|combin(?:e|ed|ing)|join(?:ed|ing)?|put together|merg(?:e|ed|ing)|assembl(?:e|ed|ing)|append(?:ed|ing)?)\s+(?:\w+\s+){0,3}?(?:strings?|words?|parts?|variables?|letters?|pieces?|fragments?|halves|tokens|segments?|a and b|x and y)\b[^\n]{0,80}?\b(?:follow|execute|obey|act on|carry out|answer|respond to|do what (?:it|they) says?)\b|\b(?:decod(?:e|ed|ing)|decrypt(?:ed|ing)?|convert(?:ed|ing)?|unscrambl(?:e|ed|ing)|revers(?:e|ed|ing)|shift(?:ed|ing)?|undo(?:ing)?|evaluat(?:e|ed|ing)|interpret(?:ed|ing)?|read (?:it |this |them )?(?:backwards?|in reverse|upside down)|translat(?:e|ed|ing) (?:it |this |them )?(?:from|out of) (?:binary|hex|base64|morse|rot13|octal|ascii|the code)|run (?:it|this) (?:mentally|in your head)|take (?:every|the first|the last) (?:\w+ )?(?:letters?|words?))\b[^\n]{0,100}?\b(?:and|then|,)\s+(?:then\s+)?(?:(?:follow|obey|execute|carry out|act on|comply with|perform)\b(?=\s*(?::|it\b|this\b|that\b|them\b|the\b|what\b|its\b|exactly\b|literally\b|accordingly\b|\.|$))|act as it says|do (?:what|exactly what|as) (?:it|they|the (?:result|text|message)) (?:says?|spells?|asks?)|do it\b|behave accordingly)/
   },
   {
     technique: 'payload-splitting',
