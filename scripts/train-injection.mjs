@@ -66,7 +66,7 @@ const WEIGHT_FLOOR = Number(process.env.WEIGHT_FLOOR ?? -1e9);
 const PRIOR = Number(process.env.PRIOR ?? -3);
 const OWN_WEIGHT = Number(process.env.OWN_WEIGHT ?? 4);
 // Texts with few features are little evidence: the model's share is scaled by 1/sqrt(max(n, MIN_FEATURES)).
-const MIN_FEATURES = Number(process.env.MIN_FEATURES ?? 12);
+const MIN_FEATURES = Number(process.env.MIN_FEATURES ?? 24);
 const INTERCEPT_MARGIN = Number(process.env.INTERCEPT_MARGIN ?? 0.1);
 const NORM = (n) => 1 / Math.sqrt(Math.max(MIN_FEATURES, n));
 const SIZE = 1 << FEATURE_BITS;

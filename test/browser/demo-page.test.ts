@@ -35,14 +35,14 @@ describe('the demo page in Chromium', () => {
   }
 
   it('shows a streamed answer containing markup as text and never runs it', async () => {
-    const payload = '<img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script>';
+    const payload = '<img src=x onerror="window.__ran=1"> and <script>window.__ran=2</script>';
     await send(payload);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe('done');
     expect(await page.textContent('#answer')).toContain(payload);
     expect(await page.$$('#answer img, #answer script')).toHaveLength(0);
     // Give a late onerror handler every chance to run.
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
   });
 
   it('shows a blocked request as an error message with its code', async () => {
