@@ -6,8 +6,8 @@ import { keyed, prefixed, type SecretRule } from './secret-rule.js';
 const GITLEAKS = 'https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** AWS publishes `...EXAMPLE` keys in its documentation; they are not secrets. */
-const notAwsExample = (s: string) => !s.endsWith('EXAMPLE');
+/** AWS publishes `...EXAMPLE` and `...EXAMPLEKEY` keys in its documentation; they are not secrets. */
+const notAwsExample = (s: string) => !s.includes('EXAMPLE');
 
 /** The provider credential catalogue: frozen data rows. */
 export const SECRET_RULES: readonly SecretRule[] = Object.freeze([
@@ -56,6 +56,8 @@ export const SECRET_RULES: readonly SecretRule[] = Object.freeze([
   prefixed('aws-amazon-bedrock-api-key-short-lived', 'Amazon Bedrock short-term API key', 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html', ['bedrock-api-key-'],
     /(?<![\w-])bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&?._-]{0,4096}/),
   prefixed('gcp-api-key', 'Google Cloud / Firebase / Gemini API key', 'https://cloud.google.com/docs/authentication/api-keys', ['aiza'], /(?<![\w-])AIza[\w-]{35}(?![\w-])/, { entropy: 4 }),
+  prefixed('firebase-cloud-messaging-server-key', 'Firebase Cloud Messaging legacy server key', 'https://firebase.google.com/docs/cloud-messaging/auth-server', ['apa91b'],
+    /(?<![\w-])AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}(?![\w-])/, { entropy: 4 }),
   prefixed('gcp-oauth-client-secret', 'Google OAuth client secret', 'https://developers.google.com/identity/protocols/oauth2', ['gocspx-'], /(?<![\w-])GOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/, { entropy: 3.5 }),
   prefixed('google-oauth-access-token', 'Google OAuth 2.0 access token', 'https://developers.google.com/identity/protocols/oauth2', ['ya29.'], /(?<![\w-])ya29\.[A-Za-z0-9_-]{30,2048}(?![\w-])/, { entropy: 4 }),
   prefixed('azure-ad-client-secret', 'Microsoft Entra ID (Azure AD) client secret', 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app', ['q~'],
@@ -213,6 +215,8 @@ export const SECRET_RULES: readonly SecretRule[] = Object.freeze([
   keyed('discord-api-token', 'Discord application public key / API token', 'https://discord.com/developers/docs/reference#authentication', ['discord'], /[a-f0-9]{64}/i),
   keyed('discord-client-id', 'Discord application client id', 'https://discord.com/developers/docs/topics/oauth2', ['discord'], /[0-9]{18}/, { entropy: 2 }),
   keyed('discord-client-secret', 'Discord application client secret', 'https://discord.com/developers/docs/topics/oauth2', ['discord'], /[a-z0-9=_-]{32}/i, { entropy: 2 }),
+  prefixed('telegram-bot-api-url', 'Telegram bot token in a Bot API URL', 'https://core.telegram.org/bots/api#making-requests', ['api.telegram.org/bot'],
+    /api\.telegram\.org\/bot[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![\w-])/),
   keyed('telegram-bot-api-token', 'Telegram bot token', 'https://core.telegram.org/bots/api#authorizing-your-bot', ['telegr'], /[0-9]{5,16}:A[a-zA-Z0-9_-]{34}/),
   prefixed('twilio-api-key', 'Twilio API key SID', 'https://www.twilio.com/docs/iam/api-keys', ['sk'], /(?<![\w-])SK[0-9a-fA-F]{32}(?![\w-])/, { entropy: 3 }),
   keyed('twilio-auth-token', 'Twilio account auth token', 'https://www.twilio.com/docs/iam/credentials/api', ['twilio'], /[a-f0-9]{32}/, { entropy: 3 }),

@@ -105,6 +105,9 @@ export function isPlaceholder(value: string): boolean {
   if (v.length >= 6 && mostFrequentCount(v) > v.length * 0.5) return true;
   // Templates and references: ${VAR}, $VAR, {{ var }}, %VAR%, <your-token>, [PASSWORD], @VAR@, env lookups.
   if (/^\$\{?[A-Za-z_][\w.]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^%[^%]+%$|^<[^>]*>$|^\[[^\]]*\]$|^@[A-Za-z_]+@$/.test(v)) return true;
-  if (/(?:^|[^a-z])(?:your|my|insert|replace|enter|put|example|sample|dummy|placeholder|changeme|change_me|redacted|todo|fixme)[_\-\s]?(?:api|key|token|secret|password|here|value|id)?/i.test(v) && /[_\-\s]|^(?:your|example|sample|dummy|placeholder|changeme|redacted)/i.test(v)) return true;
+  // AWS documents its example keys with EXAMPLE in them (AKIAIOSFODNN7EXAMPLE, ...EXAMPLEKEY).
+  if (v.includes('EXAMPLE')) return true;
+  // The word stands on its own (`your_api_key`, `my-token`, `INSERT KEY HERE`), not inside a random token (`9My4qw_...`).
+  if (/(?:^|[^a-z0-9])(?:your|my|insert|replace|enter|put|example|sample|dummy|placeholder|changeme|change_me|redacted|todo|fixme)(?:[_\-\s]|$)/i.test(v) && /[_\-\s]|^(?:your|example|sample|dummy|placeholder|changeme|redacted)/i.test(v)) return true;
   return false;
 }

@@ -68,6 +68,10 @@ describe('the generic detector in context', () => {
     expect(detector.detect(text).map((m) => m.kind)).toContain('secret.password');
   });
 
+  it('leaves the example keys of the AWS documentation alone', () => {
+    expect(detector.detect('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual([]);
+  });
+
   it('does not read a comma-separated list as an assignment', () => {
     expect(detector.detect(`import { api_key_a, ${token(20)} } from './keys';`)).toEqual([]);
   });

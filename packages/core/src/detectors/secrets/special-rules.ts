@@ -61,7 +61,7 @@ function jwts(text: string, out: DetectorMatch[]): void {
 
 // --- connection strings and URLs with passwords -------------------------------------------------
 const DB_SCHEMES = 'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z0-9]+|clickhouse|cockroachdb|neo4j(?:\\+s)?|couchdb|cassandra|memcached|oracle|db2|snowflake|kafka|nats|mqtt';
-const URL_CREDENTIALS = new RegExp(`(?<![A-Za-z0-9+.-])((?:${DB_SCHEMES})|[a-z][a-z0-9+.-]{1,20}):\\/\\/[^\\s:@/?#'"<>\\\\]{1,128}:([^\\s@/?#'"<>\\\\]{1,256})@[A-Za-z0-9.\\-\\[\\]:%]{1,255}`, 'gi');
+const URL_CREDENTIALS = new RegExp(`(?<![A-Za-z0-9+.-])((?:${DB_SCHEMES})|[a-z][a-z0-9+.-]{1,20}):\\/\\/[^\\s:@/?#'"<>\\\\]{0,128}:([^\\s@/?#'"<>\\\\]{1,256})@[A-Za-z0-9.\\-\\[\\]:%]{1,255}`, 'gi');
 const DB = new RegExp(`^(?:${DB_SCHEMES})$`, 'i');
 
 function connectionStrings(text: string, out: DetectorMatch[]): void {
@@ -69,7 +69,7 @@ function connectionStrings(text: string, out: DetectorMatch[]): void {
   URL_CREDENTIALS.lastIndex = 0;
   for (let m = URL_CREDENTIALS.exec(text); m !== null; m = URL_CREDENTIALS.exec(text)) {
     const password = m[2] as string;
-    if (isPlaceholder(password) || /^(?:password|pass|pwd|secret|changeme|\$\w+|\$\{[^}]*\}|\*+)$/i.test(password)) continue;
+    if (isPlaceholder(password) || /^(?:password|pass|pwd|secret|changeme|test|example|\$\w+|\$\{[^}]*\}|\*+)$/i.test(password)) continue;
     const start = m.index + m[0].indexOf(`:${password}@`) + 1;
     const db = DB.test(m[1] as string);
     push(out, db ? 'database-connection-string' : 'url-basic-auth', start, start + password.length, db ? 0.9 : 0.8);
@@ -77,7 +77,7 @@ function connectionStrings(text: string, out: DetectorMatch[]): void {
 }
 
 // --- HTTP auth headers (curl -H, raw requests, logs) --------------------------------------------
-const HEADER = /(?<![\w-])(?:authorization|proxy-authorization|(?:x-(?:[a-z]+-){0,2})?(?:api-?key|api-?token|auth-?token|access-?token|apikey)|token)["']?[ \t]*:[ \t]*(?:(basic)[ \t]+([A-Za-z0-9+/]{8,}={0,3})|(?:bearer|token|api-token|digest)[ \t]+([\w=~@.+/-]{8,})|([\w=~@.+/-]{8,}))(?=[\s"'`,;\\]|$)/gi;
+const HEADER = /(?<![\w-])(?:authorization|proxy-authorization|(?:x-(?:[a-z]+-){0,2})?(?:api-?key|api-?token|auth-?token|access-?token|apikey)|token)["']?[ \t]*:[ \t]*(?:(basic)[ \t]+([A-Za-z0-9+/]{8,}={0,3})|(?:bearer|token|api-token|digest|ssws)[ \t]+([\w=~@.+/-]{8,})|([\w=~@.+/-]{8,}))(?=[\s"'`,;\\]|$)/gi;
 
 function authHeaders(text: string, out: DetectorMatch[]): void {
   HEADER.lastIndex = 0;
