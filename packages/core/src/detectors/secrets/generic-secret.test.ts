@@ -57,6 +57,7 @@ describe('the generic detector in context', () => {
     ['XML element content', `<serviceToken>\n    ${value}\n</serviceToken>`],
     ['a CLI flag', `tool login --token ${value}`],
     ['a setProperty call', `System.setProperty("SERVICE_TOKEN", "${value}")`],
+    ['a Node environment assignment', `process.env.SERVICE_TOKEN = "${value}";`],
     ['prose', `my api key is ${value}`],
   ])('finds a credential in %s, covering the value only', (_title, text) => {
     const found = detector.detect(text);

@@ -31,7 +31,9 @@ function keyWords(key: string): string[] {
 }
 
 /** True when the assignment key names a credential. */
-export function secretKey(key: string): boolean {
+export function secretKey(dotted: string): boolean {
+  // A property path names its last part: `process.env.SERVICE_TOKEN`, `config.db.password`.
+  const key = dotted.includes('.') ? dotted.slice(dotted.lastIndexOf('.') + 1) : dotted;
   const lower = key.toLowerCase();
   if (NOT_SECRET_PART.test(lower)) return false;
   const words = keyWords(key);
