@@ -215,7 +215,11 @@ function trainModel(data, { l2, epochs, lr, seed }) {
   return { w, b, rs };
 }
 
-/** The intercept part of a row's logit: the model's intercept, leaning on the prior for unknown words and short texts. */
+/**
+ * The intercept part of a row's logit: the model's intercept, leaning on the prior (as analyze.ts
+ * does) for words the model never saw and, in proportion to how far it falls short of
+ * MIN_FEATURES, for a short text.
+ */
 function base(m, r) {
   let known = 0;
   for (let j = 0; j < r.idx.length; j++) if (m.w[r.idx[j]] !== 0) known++;
@@ -225,16 +229,8 @@ function base(m, r) {
 
 function logit(m, r) {
   let s = 0;
-  let known = 0;
-  for (let j = 0; j < r.idx.length; j++) {
-    const w = m.w[r.idx[j]];
-    s += w;
-    if (w !== 0) known++;
-  }
-  // A text made of words the model never saw falls back to the prior intercept (analyze.ts does the same).
-  // A short text leans on the prior too, in proportion to how far it falls short of MIN_FEATURES.
-  const c = r.idx.length > 0 ? (known / r.idx.length) * Math.min(1, r.idx.length / MIN_FEATURES) : 0;
-  return c * m.b + (1 - c) * PRIOR + m.rs * r.rule + Math.min(MODEL_MAX, Math.max(MODEL_MIN, s * r.norm));
+  for (let j = 0; j < r.idx.length; j++) s += m.w[r.idx[j]];
+  return base(m, r) + m.rs * r.rule + Math.min(MODEL_MAX, Math.max(MODEL_MIN, s * r.norm));
 }
 
 /** Logit threshold at which the benign false-positive rate is at most `fpr`. */

@@ -1,3 +1,4 @@
+import { isPlaceholder } from './entropy.js';
 import { keyed, prefixed, type SecretRule } from './secret-rule.js';
 
 // Formats come from each provider's documentation where it is published, and otherwise from
@@ -6,8 +7,8 @@ import { keyed, prefixed, type SecretRule } from './secret-rule.js';
 const GITLEAKS = 'https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** AWS publishes `...EXAMPLE` and `...EXAMPLEKEY` keys in its documentation; they are not secrets. */
-const notAwsExample = (s: string) => !s.includes('EXAMPLE');
+/** Keyed values are checked for placeholders by the detector; a prefixed format that documentation shows (AWS's `...EXAMPLE` keys) asks for the same check. */
+const notPlaceholder = (s: string) => !isPlaceholder(s);
 
 /** The provider credential catalogue: frozen data rows. */
 export const SECRET_RULES: readonly SecretRule[] = Object.freeze([
@@ -47,9 +48,9 @@ export const SECRET_RULES: readonly SecretRule[] = Object.freeze([
 
   // --- Cloud ----------------------------------------------------------------------------------
   prefixed('aws-access-token', 'AWS access key id', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html', ['a3t', 'akia', 'asia', 'abia', 'acca'],
-    /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/, { entropy: 3, validate: notAwsExample }),
+    /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/, { entropy: 3, validate: notPlaceholder }),
   keyed('aws-secret-access-key', 'AWS secret access key', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html', ['aws_secret', 'aws-secret', 'awssecret', 'secret_access_key', 'secretaccesskey', 'aws_secret_access_key'],
-    /[A-Za-z0-9/+]{40}/, { entropy: 4, validate: notAwsExample }),
+    /[A-Za-z0-9/+]{40}/, { entropy: 4 }),
   keyed('aws-session-token', 'AWS temporary session token', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html', ['aws_session_token', 'aws-session-token', 'awssessiontoken'], /[A-Za-z0-9/+=]{100,2048}/, { entropy: 4 }),
   prefixed('aws-amazon-bedrock-api-key-long-lived', 'Amazon Bedrock long-term API key', 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html', ['absk'],
     /(?<![\w-])ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![\w-])/),

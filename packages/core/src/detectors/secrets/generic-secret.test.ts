@@ -70,7 +70,7 @@ describe('the generic detector in context', () => {
   });
 
   it('leaves the example keys of the AWS documentation alone', () => {
-    expect(detector.detect('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual([]);
+    expect(detector.detect('aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual([]);
   });
 
   it('does not read a comma-separated list as an assignment', () => {
