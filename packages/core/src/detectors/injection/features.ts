@@ -45,16 +45,23 @@ export const SCRIPT_ARABIC = 4;
 export const SCRIPT_CYRILLIC = 8;
 
 /**
- * Anchor table: each signal gets a bit; an open-addressing hash table from word-prefix hash to the
- * 64-bit masks of the signals it unlocks (exact keys, so common words do not unlock by collision).
+ * Anchor table: each signal gets a bit; an open-addressing hash table from word-prefix hash to an
+ * entry (exact keys, so common words do not unlock by collision), and per entry the 64-bit masks of
+ * the signals it unlocks. The entries' arrays are dense (a few hundred words, a few KiB each), so a
+ * text touches a few cache lines of the table rather than a line of each of seven sparse arrays.
  */
 export interface AnchorTable {
-  keys: Uint32Array;
   /**
-   * Occupied slots, one bit each (1 KiB: stays in the first-level cache; about 6% of the bits are
-   * set, so most words are rejected by one bit test without touching `keys`).
+   * The hash table: bucket b holds its prefix hash at `probe[2b]` and its entry at `probe[2b + 1]`
+   * (one cache line for both).
+   */
+  probe: Int32Array;
+  /**
+   * Occupied buckets, one bit each (1 KiB: stays in the first-level cache; about 6% of the bits are
+   * set, so most words are rejected by one bit test without touching `probe`).
    */
   used: Uint32Array;
+  /** Per entry: the signals it unlocks (low and high 32 bits). */
   lo: Uint32Array;
   hi: Uint32Array;
   /** Second anchor group: a signal with one runs only when a word of each group occurs. */
@@ -70,7 +77,7 @@ export interface AnchorTable {
   /** Signals whose two anchor words must occur near each other (near-gate.ts). */
   near: NearTable;
   /**
-   * Per slot: the signals whose pattern can start with this word (start-words.ts), for the
+   * Per entry: the signals whose pattern can start with this word (start-words.ts), for the
    * signals in `startLo`/`startHi` below.
    */
   startsLo: Uint32Array;
@@ -78,22 +85,22 @@ export interface AnchorTable {
   /** Signals whose every match on plain text starts at one of their start words. */
   startLo: number;
   startHi: number;
-  /** Per slot: 1 when the scans record where the word occurs (near-gate.ts): an anchor of a gated signal, or a start word. */
+  /** Per entry: 1 when the scans record where the word occurs (near-gate.ts): an anchor of a gated signal, or a start word. */
   recorded: Uint8Array;
 }
 
-/** First slot to probe for a prefix hash. */
+/** First bucket to probe for a prefix hash. */
 export function anchorBucket(p: number): number {
   return Math.imul(p, 0x9e3779b1) >>> (32 - ANCHOR_BITS);
 }
 
-/** The slot holding prefix hash `p`, or -1 when no anchor has it. */
+/** The entry of prefix hash `p`, or -1 when no anchor has it. */
 export function anchorSlot(table: AnchorTable, p: number): number {
-  const keys = table.keys;
+  const probe = table.probe;
   const used = table.used;
   let b = anchorBucket(p);
   while ((((used[b >>> 5] as number) >>> (b & 31)) & 1) === 1) {
-    if (keys[b] === p) return b;
+    if (probe[2 * b] === (p | 0)) return probe[2 * b + 1] as number;
     b = (b + 1) & ANCHOR_MASK;
   }
   return -1;
@@ -119,19 +126,28 @@ export function buildAnchorTable(
   starts: readonly (readonly string[] | null)[] = [],
 ): AnchorTable {
   if (anchors.length > 64) throw new Error('at most 64 signals');
-  const keys = new Uint32Array(1 << ANCHOR_BITS);
+  const probe = new Int32Array(2 << ANCHOR_BITS);
   const used = new Uint32Array((1 << ANCHOR_BITS) >>> 5);
-  const lo = new Uint32Array(1 << ANCHOR_BITS);
-  const hi = new Uint32Array(1 << ANCHOR_BITS);
-  const lo2 = new Uint32Array(1 << ANCHOR_BITS);
-  const hi2 = new Uint32Array(1 << ANCHOR_BITS);
+  // Per entry while building (at most one per bucket); trimmed to the entries used at the end.
+  const size = 1 << ANCHOR_BITS;
+  const lo = new Uint32Array(size);
+  const hi = new Uint32Array(size);
+  const lo2 = new Uint32Array(size);
+  const hi2 = new Uint32Array(size);
+  const startsLo = new Uint32Array(size);
+  const startsHi = new Uint32Array(size);
+  let entries = 0;
   const slotOf = (word: string): number => {
-    const p = prefixHash(word);
+    const p = prefixHash(word) | 0;
     let b = anchorBucket(p);
-    while ((((used[b >>> 5] as number) >>> (b & 31)) & 1) === 1 && keys[b] !== p) b = (b + 1) & ANCHOR_MASK;
+    while ((((used[b >>> 5] as number) >>> (b & 31)) & 1) === 1) {
+      if (probe[2 * b] === p) return probe[2 * b + 1] as number;
+      b = (b + 1) & ANCHOR_MASK;
+    }
     used[b >>> 5] = (used[b >>> 5] as number) | (1 << (b & 31));
-    keys[b] = p;
-    return b;
+    probe[2 * b] = p;
+    probe[2 * b + 1] = entries;
+    return entries++;
   };
   let free2Lo = 0;
   let free2Hi = 0;
@@ -143,9 +159,9 @@ export function buildAnchorTable(
       return;
     }
     for (const a of group) {
-      const bucket = slotOf(a);
-      if (i < 32) lo2[bucket] = (lo2[bucket] as number) | (1 << i);
-      else hi2[bucket] = (hi2[bucket] as number) | (1 << (i - 32));
+      const e = slotOf(a);
+      if (i < 32) lo2[e] = (lo2[e] as number) | (1 << i);
+      else hi2[e] = (hi2[e] as number) | (1 << (i - 32));
     }
   });
   const scripts: [number, number][] = [];
@@ -158,15 +174,13 @@ export function buildAnchorTable(
         scripts.push([script, i]);
         continue;
       }
-      const bucket = slotOf(a);
-      if (i < 32) lo[bucket] = (lo[bucket] as number) | (1 << i);
-      else hi[bucket] = (hi[bucket] as number) | (1 << (i - 32));
+      const e = slotOf(a);
+      if (i < 32) lo[e] = (lo[e] as number) | (1 << i);
+      else hi[e] = (hi[e] as number) | (1 << (i - 32));
     }
   });
   // Word starts are counted on the canonical text within a character or two: a little slack.
   const nearTable = buildNearTable(anchors.map((_, i) => (near[i] === undefined || anchors2[i] === undefined ? undefined : (near[i] as number) + NEAR_SLACK)));
-  const startsLo = new Uint32Array(1 << ANCHOR_BITS);
-  const startsHi = new Uint32Array(1 << ANCHOR_BITS);
   let startLo = 0;
   let startHi = 0;
   starts.forEach((words, i) => {
@@ -174,17 +188,34 @@ export function buildAnchorTable(
     if (i < 32) startLo |= 1 << i;
     else startHi |= 1 << (i - 32);
     for (const w of words) {
-      const bucket = slotOf(w);
-      if (i < 32) startsLo[bucket] = (startsLo[bucket] as number) | (1 << i);
-      else startsHi[bucket] = (startsHi[bucket] as number) | (1 << (i - 32));
+      const e = slotOf(w);
+      if (i < 32) startsLo[e] = (startsLo[e] as number) | (1 << i);
+      else startsHi[e] = (startsHi[e] as number) | (1 << (i - 32));
     }
   });
-  const recorded = new Uint8Array(1 << ANCHOR_BITS);
-  for (let b = 0; b < recorded.length; b++) {
-    const gated = (((lo[b] as number) | (lo2[b] as number)) & nearTable.lo) | (((hi[b] as number) | (hi2[b] as number)) & nearTable.hi);
-    if (gated !== 0 || ((startsLo[b] as number) | (startsHi[b] as number)) !== 0) recorded[b] = 1;
+  const recorded = new Uint8Array(entries);
+  for (let e = 0; e < entries; e++) {
+    const gated = (((lo[e] as number) | (lo2[e] as number)) & nearTable.lo) | (((hi[e] as number) | (hi2[e] as number)) & nearTable.hi);
+    if (gated !== 0 || ((startsLo[e] as number) | (startsHi[e] as number)) !== 0) recorded[e] = 1;
   }
-  return { keys, used, lo, hi, lo2, hi2, free2Lo, free2Hi, scripts, always, near: nearTable, startsLo, startsHi, startLo: startLo >>> 0, startHi: startHi >>> 0, recorded };
+  return {
+    probe,
+    used,
+    lo: lo.slice(0, entries),
+    hi: hi.slice(0, entries),
+    lo2: lo2.slice(0, entries),
+    hi2: hi2.slice(0, entries),
+    free2Lo,
+    free2Hi,
+    scripts,
+    always,
+    near: nearTable,
+    startsLo: startsLo.slice(0, entries),
+    startsHi: startsHi.slice(0, entries),
+    startLo: startLo >>> 0,
+    startHi: startHi >>> 0,
+    recorded,
+  };
 }
 
 /** What one pass over the canonical text found. */
@@ -244,9 +275,9 @@ function scriptOf(c: number): number {
   return 0;
 }
 
-/** A word of the table at canonical offset `pos` with slot `bucket`: record where it occurs if the gate or a pattern start needs it. */
-export function addAnchorWord(table: AnchorTable, pos: number, bucket: number): void {
-  if (table.recorded[bucket] === 1) recordWord(pos, bucket);
+/** A word of the table at canonical offset `pos` with entry `entry`: record where it occurs if the gate or a pattern start needs it. */
+export function addAnchorWord(table: AnchorTable, pos: number, entry: number): void {
+  if (table.recorded[entry] === 1) recordWord(pos, entry);
 }
 
 /**
@@ -343,20 +374,20 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
     }
     if (len === 0) continue;
     const p = (len < 5 ? h : prefix) >>> 0;
-    const bucket = anchorSlot(table, p);
-    if (bucket >= 0) {
-      anchorLo |= lo[bucket] as number;
-      anchorHi |= hi[bucket] as number;
-      anchor2Lo |= lo2[bucket] as number;
-      anchor2Hi |= hi2[bucket] as number;
-      addAnchorWord(table, i - len, bucket);
+    const entry = anchorSlot(table, p);
+    if (entry >= 0) {
+      anchorLo |= lo[entry] as number;
+      anchorHi |= hi[entry] as number;
+      anchor2Lo |= lo2[entry] as number;
+      anchor2Hi |= hi2[entry] as number;
+      addAnchorWord(table, i - len, entry);
     }
-    if (per !== null && bucket >= 0) {
+    if (per !== null && entry >= 0) {
       const ci = (((i - len - from) / CHUNK) | 0) * 4;
-      per[ci] = (per[ci] as number) | (lo[bucket] as number);
-      per[ci + 1] = (per[ci + 1] as number) | (hi[bucket] as number);
-      per[ci + 2] = (per[ci + 2] as number) | (lo2[bucket] as number);
-      per[ci + 3] = (per[ci + 3] as number) | (hi2[bucket] as number);
+      per[ci] = (per[ci] as number) | (lo[entry] as number);
+      per[ci + 1] = (per[ci + 1] as number) | (hi[entry] as number);
+      per[ci + 2] = (per[ci + 2] as number) | (lo2[entry] as number);
+      per[ci + 3] = (per[ci + 3] as number) | (hi2[entry] as number);
     }
     if (len <= 40) {
       // Each feature counts once per text (binary presence): repeating a phrase adds nothing.

@@ -51,7 +51,7 @@ export function nearReset(): void {
   count = 0;
 }
 
-/** A recorded word starts at canonical offset `pos` (ascending), with anchor-table slot `slot`. */
+/** A recorded word starts at canonical offset `pos` (ascending), with anchor-table entry `slot`. */
 export function recordWord(pos: number, slot: number): void {
   if (count < CAPACITY) {
     positions[count] = pos;

@@ -270,23 +270,23 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     const full = h >>> 0;
     if (len <= 3 && isRot13Marker(full)) return bail(seen, touched, nt);
     const p = (len < 5 ? h : prefix) >>> 0;
-    const bucket = anchorSlot(table, p);
-    if (bucket >= 0) {
-      anchorLo |= lo[bucket] as number;
-      anchorHi |= hi[bucket] as number;
-      anchor2Lo |= lo2[bucket] as number;
-      anchor2Hi |= hi2[bucket] as number;
+    const entry = anchorSlot(table, p);
+    if (entry >= 0) {
+      anchorLo |= lo[entry] as number;
+      anchorHi |= hi[entry] as number;
+      anchor2Lo |= lo2[entry] as number;
+      anchor2Hi |= hi2[entry] as number;
       // The word began len letters before the separator just counted.
-      addAnchorWord(table, cpos - len - 1, bucket);
+      addAnchorWord(table, cpos - len - 1, entry);
     }
-    if (per !== null && bucket >= 0) {
+    if (per !== null && entry >= 0) {
       // The word began len letters before the separator just counted (if it was one).
       const start = cpos - len - 1;
       const ci = Math.min(chunks - 1, ((start / CHUNK) | 0)) * 4;
-      per[ci] = (per[ci] as number) | (lo[bucket] as number);
-      per[ci + 1] = (per[ci + 1] as number) | (hi[bucket] as number);
-      per[ci + 2] = (per[ci + 2] as number) | (lo2[bucket] as number);
-      per[ci + 3] = (per[ci + 3] as number) | (hi2[bucket] as number);
+      per[ci] = (per[ci] as number) | (lo[entry] as number);
+      per[ci + 1] = (per[ci + 1] as number) | (hi[entry] as number);
+      per[ci + 2] = (per[ci + 2] as number) | (lo2[entry] as number);
+      per[ci + 3] = (per[ci + 3] as number) | (hi2[entry] as number);
     }
     if (len <= 40) {
       const wx = ((h ^ 0x9e3779b1) >>> 0) & FEATURE_MASK;

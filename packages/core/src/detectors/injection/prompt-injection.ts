@@ -131,6 +131,10 @@ const PASSAGE_MARGIN = 2.2;
 // that far; ordinary texts, far below, pay for one analysis only. On the embedded-injection bench
 // this keeps 0.90 of the 0.93 recall and cuts the extra cost of passage scoring by more than half.
 const PASSAGE_REACH = 2.9;
+// Texts shorter than this are read whole: a few sentences leave little to dilute a planted one, and
+// most such texts with a blank line are a request and its input, which the whole-text score reads
+// together. On the development data this skips three in four of the texts that would be split.
+const MIN_SPLIT_LENGTH = 256;
 
 /**
  * Score a text and, when it holds several passages (paragraphs, fenced code, tagged documents),
@@ -140,7 +144,7 @@ const PASSAGE_REACH = 2.9;
  */
 function scoreWithPassages(text: string, model: InjectionModel, threshold: number, passageThreshold: number, reach: number, inData: boolean): Scored {
   const whole: Scored = { analysis: analyze(text, model, undefined, inData), start: 0, end: text.length };
-  if (whole.analysis.score >= threshold || passageThreshold > 1 || whole.analysis.score < reach) return whole;
+  if (whole.analysis.score >= threshold || passageThreshold > 1 || whole.analysis.score < reach || text.length < MIN_SPLIT_LENGTH) return whole;
   const spans = passages(text);
   if (spans.length < 2) return whole;
   let best = whole;
