@@ -78,4 +78,19 @@ describe('eval --task pii', () => {
     const out = JSON.parse(evaluatePii([path], fail));
     expect(out.types).toEqual([{ type: 'TR_PHONE_NUMBER', gold: 1, found: 1, predicted: 1, correct: 1, recall: 1, precision: 1 }]);
   });
+
+  it('scans rows annotated only for a passport or licence type as known to hold it; other rows need the context word', () => {
+    const path = file('ids.jsonl', [
+      { text: '912803456', entities: [{ type: 'US_PASSPORT', start: 0, end: 9 }], annotated_types: ['US_PASSPORT'] },
+      { text: 'ABCDEFG ABCDEFGH', entities: [], annotated_types: ['US_DRIVER_LICENSE'] },
+      { text: '1234567890 1234', entities: [{ type: 'US_DRIVER_LICENSE', start: 0, end: 10 }], annotated_types: ['US_DRIVER_LICENSE'] },
+      // Free text about several types: a bare number is no passport.
+      { text: 'ref 812803456, mail a@example.org', entities: [{ type: 'EMAIL_ADDRESS', start: 19, end: 32 }], annotated_types: ['US_PASSPORT', 'EMAIL_ADDRESS'] },
+    ]);
+    const out = JSON.parse(evaluatePii([path], fail));
+    const byType = Object.fromEntries(out.types.map((t: { type: string }) => [t.type, t]));
+    expect(byType.US_PASSPORT).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
+    expect(byType.US_DRIVER_LICENSE).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
+    expect(byType.EMAIL_ADDRESS).toMatchObject({ gold: 1, found: 1, predicted: 1, correct: 1 });
+  });
 });

@@ -1,4 +1,4 @@
-import { type DetectorMatch, kindMatchesPresidio, piiDetector, type PiiDetector, presidioPhoneRegion } from '@llmguard/core';
+import { type DetectorMatch, kindMatchesPresidio, piiDetector, type PiiDetector, presidioKnownEntity, presidioPhoneRegion } from '@llmguard/core';
 import { FINDING_THRESHOLD, type InputError, ratio, readJsonl, Timer } from './eval-support.js';
 
 interface Entity {
@@ -69,14 +69,18 @@ export function evaluatePii(files: readonly string[], fail: InputError): string 
     return { file, rows, fileTypes: [...fileTypes] };
   });
   // Rows counted only for a country's phone type (TR_PHONE_NUMBER, PH_MOBILE_NUMBER) are scanned
-  // by the detector configured for that country, like Presidio's country recognizers; every
-  // other row by the default detector.
-  const detectors = new Map<string, PiiDetector>([['', piiDetector()]]);
+  // by the detector configured for that country, like Presidio's country recognizers; rows counted
+  // only for a format reported next to a context word (US_PASSPORT, US_DRIVER_LICENSE, ...) by the
+  // detector told the text holds it, like Presidio's recognizer tests; every other row by the
+  // default detector.
+  const detectors = new Map<string, PiiDetector>([['|', piiDetector()]]);
   const detectorFor = (types: readonly string[]): PiiDetector => {
-    const key = presidioPhoneRegion(types) ?? '';
+    const region = presidioPhoneRegion(types);
+    const entity = presidioKnownEntity(types);
+    const key = `${region ?? ''}|${entity ?? ''}`;
     let d = detectors.get(key);
     if (d === undefined) {
-      d = piiDetector({ phoneRegions: [key] });
+      d = piiDetector({ ...(region === undefined ? {} : { phoneRegions: [region] }), ...(entity === undefined ? {} : { knownEntities: [entity] }) });
       detectors.set(key, d);
     }
     return d;

@@ -43,7 +43,7 @@ export { PRESET_THRESHOLDS as INJECTION_PRESET_THRESHOLDS, type InjectionPreset 
 export { TECHNIQUES as INJECTION_TECHNIQUES, type TechniqueId as InjectionTechniqueId } from './detectors/injection/techniques.js';
 export { piiDetector, PII_ENTITIES, type PiiDetector, type PiiDetectorOptions, type PiiEntity } from './detectors/pii/pii-detector.js';
 export { customRecognizer, patternRecognizer, type CustomRecognizerOptions, type PatternRecognizerSpec, type Recognizer } from './detectors/pii/recognizer.js';
-export { PRESIDIO_PHONE_REGIONS, PRESIDIO_TYPE_KINDS, kindMatchesPresidio, presidioPhoneRegion } from './detectors/pii/presidio-types.js';
+export { PRESIDIO_PHONE_REGIONS, PRESIDIO_TYPE_KINDS, kindMatchesPresidio, presidioKnownEntity, presidioPhoneRegion } from './detectors/pii/presidio-types.js';
 export { ipKind, type IpRange } from './detectors/pii/ip-address.js';
 export { secretsDetector, type SecretsDetector, type SecretsDetectorOptions } from './detectors/secrets/secrets-detector.js';
 export { SECRET_RULES } from './detectors/secrets/catalogue.js';

@@ -1,6 +1,6 @@
 import { allSame, weightedSum } from './checksums.js';
 import { digitsAtLeast, digitWindows } from './gates.js';
-import { patternRecognizer, type Recognizer } from './recognizer.js';
+import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /** ABN: subtract 1 from the first digit; weights 10,1,3,...,19; sum divisible by 89 (ATO). */
 export function validAbn(d: string): boolean {
@@ -72,8 +72,9 @@ export function auAcn(): Recognizer {
  * @example
  * auTfn().find('TFN 876 543 210', out) // pii.au-tfn
  */
-export function auTfn(): Recognizer {
+export function auTfn(options: KnownContext = {}): Recognizer {
   return patternRecognizer({
+    contextKnown: options.contextKnown,
     id: 'pii.au-tfn',
     pattern: /(?<![\d\-.])\d{3} ?\d{3} ?\d{3}(?![\d]|[-.]\d)/,
     validate: (v) => validTfn(strip(v)),

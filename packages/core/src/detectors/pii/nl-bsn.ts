@@ -1,6 +1,6 @@
 import { allSame, weightedSum } from './checksums.js';
 import { digitsAtLeast, digitWindows } from './gates.js';
-import { patternRecognizer, type Recognizer } from './recognizer.js';
+import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /** BSN "elfproef": 9 digits weighted 9..2 and -1 sum to a multiple of 11. */
 export function validBsn(digits: string): boolean {
@@ -15,8 +15,9 @@ export function validBsn(digits: string): boolean {
  * @example
  * nlBsn().find('BSN: 111222333', out) // pii.nl-bsn
  */
-export function nlBsn(): Recognizer {
+export function nlBsn(options: KnownContext = {}): Recognizer {
   return patternRecognizer({
+    contextKnown: options.contextKnown,
     id: 'pii.nl-bsn',
     pattern: /(?<![\d\-.])\d{4}\.?\d{2}\.?\d{3}(?![\d]|[-.]\d)/,
     validate: (value) => validBsn(value.replace(/\./g, '')),

@@ -146,6 +146,24 @@ describe('piiDetector() options', () => {
     expect(fr.detect('appelez le 01 42 68 53 00').map((m) => m.kind)).toEqual(['pii.phone']);
   });
 
+  it('reports bare numbers of the entities the text is known to hold (knownEntities), and only those', () => {
+    // Free text: a bare nine-digit number is not a passport, and a bare run of digits not a licence.
+    expect(piiDetector({ entities: ['us-passport'] }).detect('912803456')).toEqual([]);
+    expect(piiDetector({ entities: ['us-driver-license'] }).detect('D1234567 and 1234567890')).toEqual([]);
+    // A passport field: the same number is one, scored as if the word were next to it.
+    const passports = piiDetector({ entities: ['us-passport', 'us-driver-license'], knownEntities: ['us-passport'] });
+    const found = passports.detect('912803456');
+    expect(found.map((m) => [m.kind, m.start, m.end])).toEqual([['pii.us-passport', 0, 9]]);
+    expect(found[0]?.score).toBe(piiDetector().detect('passport 912803456').find((m) => m.kind === 'pii.us-passport')?.score);
+    // The format and validator still apply, and licences are still not known.
+    expect(passports.detect('A1280345 111111111 D1234567')).toEqual([]);
+    const licences = piiDetector({ entities: ['us-driver-license'], knownEntities: ['us-driver-license'] });
+    expect(licences.detect('D1234567 and 1234567890 and 1234').map((m) => m.start)).toEqual([0, 13]);
+    // Negative context words still drop a number.
+    expect(licences.detect('order 1234567890')).toEqual([]);
+    expect(() => piiDetector({ knownEntities: ['pasport' as never] })).toThrow(/unknown entity "pasport"/);
+  });
+
   it('names the unknown entity in its error', () => {
     expect(() => piiDetector({ entities: ['emial' as never] })).toThrow(/unknown entity "emial"/);
   });

@@ -47,6 +47,9 @@ export const PII_ENTITIES = Object.freeze([
 
 export type PiiEntity = (typeof PII_ENTITIES)[number];
 
+/** The entities reported only next to a context word (no check digit), unless `knownEntities` names them. */
+export const CONTEXT_ENTITIES: readonly PiiEntity[] = Object.freeze(['us-passport', 'us-driver-license', 'us-bank-routing', 'us-npi', 'nl-bsn', 'au-tfn']);
+
 /** Options of `piiDetector()`. */
 export interface PiiDetectorOptions {
   /** Entities to look for (default: all built-ins). */
@@ -55,6 +58,12 @@ export interface PiiDetectorOptions {
   exclude?: readonly PiiEntity[];
   /** Phone region hints, most likely first (ISO 3166 codes; default a broad list led by `US`). */
   phoneRegions?: readonly string[];
+  /**
+   * Entities the text is known to hold, as in a form field for passport numbers: the formats that
+   * are reported only next to a context word (US passport, driver's licence, routing and NPI
+   * numbers, NL BSN, AU TFN) are reported without one. Leave unset for free text.
+   */
+  knownEntities?: readonly PiiEntity[];
   /** Report private, loopback, link-local and reserved IP addresses (default true). */
   internalIps?: boolean;
   /** Recognizers made with `customRecognizer()`, run and merged like the built-ins. */
@@ -65,6 +74,10 @@ export interface PiiDetectorOptions {
 export interface PiiDetector extends Detector {
   readonly maxMatchLength: number;
   readonly recognizers: readonly Recognizer[];
+}
+
+function known(o: PiiDetectorOptions, entity: PiiEntity): { contextKnown: boolean } {
+  return { contextKnown: o.knownEntities?.includes(entity) === true };
 }
 
 function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
@@ -80,10 +93,10 @@ function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
     case 'url-credentials': return urlCredentials();
     case 'crypto-wallet': return cryptoWallet();
     case 'date-of-birth': return dateOfBirth();
-    case 'us-passport': return usPassport();
-    case 'us-driver-license': return usDriverLicense();
-    case 'us-bank-routing': return usBankRouting();
-    case 'us-npi': return usNpi();
+    case 'us-passport': return usPassport(known(o, 'us-passport'));
+    case 'us-driver-license': return usDriverLicense(known(o, 'us-driver-license'));
+    case 'us-bank-routing': return usBankRouting(known(o, 'us-bank-routing'));
+    case 'us-npi': return usNpi(known(o, 'us-npi'));
     case 'uk-nino': return ukNino();
     case 'uk-nhs': return ukNhs();
     case 'de-tax-id': return deTaxId();
@@ -92,7 +105,7 @@ function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
     case 'it-fiscal-code': return itFiscalCode();
     case 'fr-nir': return frNir();
     case 'pl-pesel': return plPesel();
-    case 'nl-bsn': return nlBsn();
+    case 'nl-bsn': return nlBsn(known(o, 'nl-bsn'));
     case 'ca-sin': return caSin();
     case 'in-aadhaar': return inAadhaar();
     case 'in-pan': return inPan();
@@ -104,7 +117,7 @@ function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
     case 'th-national-id': return thNationalId();
     case 'au-abn': return auAbn();
     case 'au-acn': return auAcn();
-    case 'au-tfn': return auTfn();
+    case 'au-tfn': return auTfn(known(o, 'au-tfn'));
     case 'au-medicare': return auMedicare();
     case 'person-name': return personName();
     case 'street-address': return streetAddress();
@@ -119,7 +132,7 @@ function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
  */
 export function piiDetector(options: PiiDetectorOptions = {}): PiiDetector {
   const known = new Set<string>(PII_ENTITIES);
-  for (const e of [...(options.entities ?? []), ...(options.exclude ?? [])]) {
+  for (const e of [...(options.entities ?? []), ...(options.exclude ?? []), ...(options.knownEntities ?? [])]) {
     if (!known.has(e)) throw new LlmGuardConfigError(`piiDetector(): unknown entity "${String(e)}"; expected one of ${PII_ENTITIES.join(', ')}`);
   }
   const excluded = new Set<string>(options.exclude ?? []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindMatchesPresidio, presidioPhoneRegion } from './presidio-types.js';
+import { kindMatchesPresidio, presidioKnownEntity, presidioPhoneRegion } from './presidio-types.js';
 
 describe('Presidio type mapping', () => {
   it('matches a kind and its sub-kinds', () => {
@@ -15,5 +15,14 @@ describe('Presidio type mapping', () => {
     expect(presidioPhoneRegion(['TR_PHONE_NUMBER', 'PH_MOBILE_NUMBER'])).toBeUndefined();
     expect(presidioPhoneRegion(['TR_PHONE_NUMBER', 'EMAIL_ADDRESS'])).toBeUndefined();
     expect(presidioPhoneRegion([])).toBeUndefined();
+  });
+
+  it('names the entity a row is known to hold only for one type reported next to a context word', () => {
+    expect(presidioKnownEntity(['US_PASSPORT'])).toBe('us-passport');
+    expect(presidioKnownEntity(['US_DRIVER_LICENSE'])).toBe('us-driver-license');
+    expect(presidioKnownEntity(['US_PASSPORT', 'EMAIL_ADDRESS'])).toBeUndefined();
+    expect(presidioKnownEntity(['US_SSN'])).toBeUndefined();
+    expect(presidioKnownEntity(['ORGANIZATION'])).toBeUndefined();
+    expect(presidioKnownEntity([])).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { CONTEXT_ENTITIES, type PiiEntity } from './pii-detector.js';
+
 /**
  * Presidio entity type names mapped to llmguard kinds (a finding's kind matches when it equals a
  * listed kind or starts with it followed by a dot, e.g. `pii.ip-address.private`). Used by
@@ -83,4 +85,20 @@ export function kindMatchesPresidio(type: string, kind: string): boolean {
   const kinds = PRESIDIO_TYPE_KINDS[type];
   if (kinds === undefined) return false;
   return kinds.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/**
+ * The entity a row is scanned as known to hold (`knownEntities`) when the one type it is annotated
+ * for maps to a format llmguard reports only next to a context word (US passport and licence
+ * numbers, ...). Presidio's recognizer tests run each recognizer on its own, on bare numbers; the
+ * caller that does so knows what the text holds, as an app scanning a passport field does. Free
+ * text and rows annotated for several types are scanned with the context rule.
+ * @example
+ * presidioKnownEntity(['US_PASSPORT']) // 'us-passport'
+ */
+export function presidioKnownEntity(types: readonly string[]): PiiEntity | undefined {
+  if (types.length !== 1) return undefined;
+  const kinds = PRESIDIO_TYPE_KINDS[types[0] as string] ?? [];
+  const entity = kinds.length === 1 ? (kinds[0] as string).slice('pii.'.length) : '';
+  return (CONTEXT_ENTITIES as readonly string[]).includes(entity) ? (entity as PiiEntity) : undefined;
 }

@@ -51,6 +51,11 @@ export function wordsRegex(words: readonly string[], flags = 'iu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRe).join('|')})(?![\\p{L}])`, flags);
 }
 
+/** Options of the built-ins that need a context word: `contextKnown` as in PatternRecognizerSpec. */
+export interface KnownContext {
+  contextKnown?: boolean;
+}
+
 /** What a pattern recognizer is made of; `customRecognizer()` takes the same fields. */
 export interface PatternRecognizerSpec {
   /** `family.kebab-name`, e.g. `pii.employee-id`; also the kind reported. */
@@ -78,6 +83,12 @@ export interface PatternRecognizerSpec {
    * `windows`, once a window holds a candidate), so texts without one cost almost nothing.
    */
   requireContext?: boolean;
+  /**
+   * The caller knows the text holds this entity (a form field for passport numbers, a column of
+   * licence numbers): every valid match scores as if a context word were next to it, and
+   * `requireContext` is met. Negative context words still drop a match.
+   */
+  contextKnown?: boolean;
   /** Every match contains a digit (set automatically with `windows`). */
   needsDigit?: boolean;
   /** A cheap precondition on the whole text (e.g. "has a run of seven digits"); false skips the scan. */
@@ -103,7 +114,8 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
   const validate = spec.validate;
   const negatives = (spec.negativeContext ?? []).length > 0;
   const contexts = (spec.context ?? []).length > 0;
-  const requireContext = spec.requireContext === true && contexts;
+  const known = spec.contextKnown === true;
+  const requireContext = spec.requireContext === true && contexts && !known;
   // Any context word anywhere (native substring search on the lower-cased text); the window test decides.
   const anyContext = requireContext ? new RegExp((spec.context ?? []).map((w) => escapeRe(w.toLowerCase())).join('|')) : undefined;
   const gate = spec.gate;
@@ -163,7 +175,8 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
       if (requireContext) {
         if (!hasContext(text, start, end)) continue;
         score = Math.min(1, score + boost);
-      } else if (contexts && boost > 0 && score < 1 && hasContext(text, start, end)) score = Math.min(1, score + boost);
+      } else if (known) score = Math.min(1, score + boost);
+      else if (contexts && boost > 0 && score < 1 && hasContext(text, start, end)) score = Math.min(1, score + boost);
       out.push({ start, end, kind, score });
     }
     return check ? NOT_CHECKED : CONTEXT_FOUND;

@@ -1,6 +1,6 @@
 import { allSame, luhn, weightedSum } from './checksums.js';
 import { digitsAtLeast, digitWindows } from './gates.js';
-import { patternRecognizer, type Recognizer } from './recognizer.js';
+import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /** ABA routing number: 3-7-1 weights mod 10 and a Federal Reserve prefix (00-12, 21-32, 61-72, 80). */
 export function validAbaRouting(d: string): boolean {
@@ -16,8 +16,9 @@ export function validAbaRouting(d: string): boolean {
  * @example
  * usBankRouting().find('routing number 0xxxxxxxx', out) // pii.us-bank-routing
  */
-export function usBankRouting(): Recognizer {
+export function usBankRouting(options: KnownContext = {}): Recognizer {
   return patternRecognizer({
+    contextKnown: options.contextKnown,
     id: 'pii.us-bank-routing',
     pattern: /(?<![\d\-.])\d{4}-?\d{4}-?\d(?![\d]|[-.]\d)/,
     validate: (v) => validAbaRouting(v.replace(/-/g, '')),
@@ -37,8 +38,9 @@ export function usBankRouting(): Recognizer {
  * @example
  * usNpi().find('NPI 1xxxxxxxxx', out) // pii.us-npi
  */
-export function usNpi(): Recognizer {
+export function usNpi(options: KnownContext = {}): Recognizer {
   return patternRecognizer({
+    contextKnown: options.contextKnown,
     id: 'pii.us-npi',
     pattern: /(?<![\d\-.])[12]\d{3} ?\d{3} ?\d{3}(?![\d]|[-.]\d)/,
     validate: (v) => luhn(`80840${v.replace(/ /g, '')}`),

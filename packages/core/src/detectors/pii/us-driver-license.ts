@@ -1,5 +1,5 @@
 import { digitDense, digitRuns } from './gates.js';
-import { patternRecognizer, type Recognizer } from './recognizer.js';
+import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 // Every licence number is a letter and four digits, a letter, two or three digits and a hyphen
 // before more digits, or seven digits in a row: checked before the (costlier) search for a
@@ -32,8 +32,9 @@ function isAsciiLetter(c: number): boolean {
  * @example
  * usDriverLicense().find("driver's license number is D1234567", out) // pii.us-driver-license
  */
-export function usDriverLicense(): Recognizer {
+export function usDriverLicense(options: KnownContext = {}): Recognizer {
   return patternRecognizer({
+    contextKnown: options.contextKnown,
     id: 'pii.us-driver-license',
     pattern: /(?<![A-Za-z0-9-])(?:[A-Za-z]{1,2}\d{4,14}|[A-Za-z]\d{2,3}-\d{3,4}-\d{2,4}(?:-\d{1,3})?|\d{7,13})(?![A-Za-z0-9]|-\d)/,
     score: 0.2,

@@ -1,6 +1,6 @@
 import { allSame } from './checksums.js';
 import { digitsAtLeast, digitWindows } from './gates.js';
-import { patternRecognizer, type Recognizer } from './recognizer.js';
+import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /**
  * US passport numbers: nine digits (books issued before 2021) or a letter and eight digits
@@ -9,8 +9,9 @@ import { patternRecognizer, type Recognizer } from './recognizer.js';
  * @example
  * usPassport().find('passport no. X48201937', out) // pii.us-passport
  */
-export function usPassport(): Recognizer {
+export function usPassport(options: KnownContext = {}): Recognizer {
   return patternRecognizer({
+    contextKnown: options.contextKnown,
     id: 'pii.us-passport',
     pattern: /(?<![A-Za-z0-9-])[A-Za-z]?\d{8,9}(?![A-Za-z0-9]|-\d)/,
     validate(value) {
