@@ -112,8 +112,10 @@ export const TECHNIQUES: Readonly<Record<TechniqueId, { description: string; ref
 const OVERRIDE_VERBS_EN = ['ignor', 'disre', 'forge', 'bypas', 'overr', 'overl', 'negle', 'disca', 'dismi', 'aband'];
 
 // Nouns for "instructions" in the override and extraction patterns.
+// "orders" only in the plural ("my order" is a purchase); a filter only a content or safety one, or
+// one right after "your/all/previous" ("bypass the water filter" is plumbing).
 const RULES_EN =
-  '(?:instructions?|prompts?|rules?|directives?|guidelines?|commands?|orders?|programming|constraints?|restrictions?|guardrails?|polic(?:y|ies)|safeguards?|filters?|training|system message|system prompt|configuration|conditioning|principles)';
+  "(?:instructions?|prompts?|rules?|directives?|guidelines?|commands?|orders|programming|constraints?|restrictions?|guardrails?|polic(?:y|ies)|safeguards?|(?:(?:content|safety|moderation|nsfw|ethics|ethical|profanity|censorship|output)[ -]|(?<=\\b(?:previous|prior|your|all|any|every|these|those|existing|current|system|developer) ))filters?|training|system message|system prompt|configuration|conditioning|principles)";
 const RULES_EN_WEAK = '(?:context|information|text|messages?|tasks?|assignments?|content|conversation|input|requests?|questions?|directions|everything|anything)';
 const PRIOR_EN = '(?:previous(?:ly)?|prior|preceding|above|earlier|former|initial|original|old|foregoing|existing|current|given|provided|system|developer|your|my|all|any|every|these|those|the)';
 
@@ -195,7 +197,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3.5,
     anchors: ['false', 'wrong', 'fake', 'void', 'null', 'inval', 'cance', 'revok', 'overr', 'super', 'obsol', 'outda', 'depre', 'suspe', 'lifte', 'disab', 'deact', 'remov', 'waive', 'off', 'longe'],
     anchors2: ['instr', 'promp', 'rules', 'rule', 'direc', 'guide', 'comma', 'order', 'progr', 'const', 'restr', 'guard', 'polic', 'safeg', 'filte', 'train', 'syste', 'confi', 'condi', 'princ'],
-    near: 107,
+    near: 111,
     pattern: new RegExp(
       `\\b(?:previous|prior|above|earlier|old|original|initial|preceding|all|these|those|your)\\s+(?:\\w{1,20}\\s+){0,2}?${RULES_EN}\\s+(?:are|were|is|was|have been|has been)\\s+(?:now\\s+)?(?:false|wrong|fake|void|null|invalid|cancell?ed|revoked|overridden|superseded|obsolete|outdated|deprecated|suspended|lifted|disabled|deactivated|removed|waived|(?:turned |switched )?off|no longer (?:valid|apply|applicable|in effect|active))\\b`,
     ),
