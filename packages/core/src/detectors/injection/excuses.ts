@@ -82,6 +82,8 @@ const SUBJECT_BEFORE =
 // "If you forget the rules for Catan, ask Priya": the override is the condition of another clause,
 // with the reader as its subject; it states a case, it does not order one.
 const CONDITION_YOU = /\b(?:if|when|whenever|unless|in case|once)\s+(?:you|u)\s+(?:(?:ever|accidentally|sometimes|still|happen to|need to|have to|want to|decide to|choose to)\s+)?$/;
+// "Attempts to bypass the AI gateway are a disciplinary matter": the attempt is a noun, the topic of a policy.
+const ATTEMPTS_BEFORE = /(?:^|[.!?:;\n]\s*|\b(?:any|an|no|all|such|repeated|further|these|those|the)\s+)(?:attempts?|efforts?) to\s+$/;
 const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
 const QUALIFIED = /\b(?:all|any|every|your|system|previous|prior|above|earlier|initial|original|developer|safety|hidden|secret)\b/;
 // "the villain says he has no morals": a person in a story, not the model's persona.
@@ -234,6 +236,6 @@ export function excused(t: string, i: number, technique: TechniqueId, start: num
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
   if (REPORTED.test(before) || DESCRIBED.test(before) || CONDITIONAL_REQUEST.test(before)) return true;
-  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && (SUBJECT_BEFORE.test(before) || CONDITION_YOU.test(before))) return true;
+  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && (SUBJECT_BEFORE.test(before) || CONDITION_YOU.test(before) || ATTEMPTS_BEFORE.test(before))) return true;
   return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
 }
