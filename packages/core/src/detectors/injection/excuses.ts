@@ -98,8 +98,11 @@ const ABOUT_ATTACKS =
 
 // Lines of program code (a definition, an import, a statement ending in ";", a lone brace, ...):
 // two or more make the text a program, whose string literals are its data.
+// Template languages count too: Jinja statements and expressions (`{% if ... %}`, `{{ message }}`,
+// as in a model's chat template), a triple-quoted string assigned to a name, and a line that is a
+// format placeholder (`{retrieved_docs}`).
 const CODE_LINE =
-  /^[ \t]*(?:(?:def|class|function|const|let|var|import|return|public|private|func|package|async function|export)\b[^\n]*[(=:{]|from \S+ import\b|#include\b|[^\n]*[=(][^\n]*[;{][ \t]*$|[^\n]*\)\s*(?:=>|->)|[^\n]*=\s*[[{(]\s*$)/gm;
+  /^[ \t]*(?:(?:def|class|function|const|let|var|import|return|public|private|func|package|async function|export)\b[^\n]*[(=:{]|from \S+ import\b|#include\b|[^\n]*[=(][^\n]*[;{][ \t]*$|[^\n]*\)\s*(?:=>|->)|[^\n]*=\s*[[{(]\s*$|[^\n]*\{%[^\n]{0,200}%\}|[^\n]*\{\{[^\n]{0,200}\}\}|[\w.]{1,60}\s*=\s*(?:[rfbu]{0,2})(?:"""|''')|\{[a-z_][a-z0-9_]{0,40}\}[ \t]*$)/gm;
 
 /** What a text is, read once per text when a match needs it. */
 export class TextKind {
