@@ -167,8 +167,15 @@ function quoted(t: string, start: number, end: number): QuotedSpan | null {
     }
   }
   const double = doubles % 2 === 1;
-  const open = double ? doubleOpen : singleOpen;
-  if (open < 0) return null;
+  // The innermost quote first: a phrase in single quotes inside a quoted paragraph is quoted by the
+  // single quotes, whose close is near.
+  if (double && singleOpen > doubleOpen) return closeOf(t, end, singleOpen, false) ?? closeOf(t, end, doubleOpen, true);
+  if (double) return closeOf(t, end, doubleOpen, true);
+  return singleOpen < 0 ? null : closeOf(t, end, singleOpen, false);
+}
+
+/** The quote that closes the one opened at `open`, searched from `end` on the same line. */
+function closeOf(t: string, end: number, open: number, double: boolean): QuotedSpan | null {
   for (let k = end; k < t.length && k - end <= 300; k++) {
     const c = t.charCodeAt(k);
     if (c === 10) return null;
@@ -180,7 +187,7 @@ function quoted(t: string, start: number, end: number): QuotedSpan | null {
 // A quoted phrase reported as typed, said or written by someone, or given as an example:
 // someone typed "ignore all previous instructions", lines like 'forget everything'.
 const SAID_BEFORE =
-  /\b(?:typed|typing|types|type in|entered|enters|entering|wrote|writes|writing|pasted|pastes|pasting|sent|sends|sending|said|says|saying|posted|posts|tried|tries|submitted|like|e\.?g\.?,?|i\.?e\.?,?|such as|for example,?|for instance,?|examples?:?|phrases?:?|strings?:?|como|comme|wie|come|zoals|du type|del tipo|disser|diga|dice|dit|sagt|schreibt|escribe|escreve|ecrit)\s*:?\s*$|(?:输入|输入了|说|写了|入力|と言って|という|が)\s*$/;
+  /\b(?:typed|typing|types|type in|entered|enters|entering|wrote|writes|writing|pasted|pastes|pasting|sent|sends|sending|said|says|saying|posted|posts|tried|tries|submitted|containing|contains|contained|matching|matches|matched|flagged|blocked|logged|like|e\.?g\.?,?|i\.?e\.?,?|such as|for example,?|for instance,?|examples?:?|phrases?:?|strings?:?|como|comme|wie|come|zoals|du type|del tipo|disser|diga|dice|dit|sagt|schreibt|escribe|escreve|ecrit)\s*:?\s*$|(?:输入|输入了|说|写了|入力|と言って|という|が)\s*$/;
 
 // A string literal of a program: its quote opens after `=`, `(`, `:`, `,`, `[` or `{`.
 const LITERAL_BEFORE = /[=(:,[{]\s*$/;
