@@ -8,6 +8,9 @@ import { dataContext } from './segments.js';
 import { SIGNALS, type TechniqueId } from './techniques.js';
 
 const AI_IMPERATIVE = SIGNALS.findIndex((s) => s.id === 'ai-imperative');
+const JAILBREAK_WORD = SIGNALS.findIndex((s) => s.id === 'jailbreak-word');
+// "I'm not trying to jailbreak anything": the word denied by the writer.
+const NOT_TRYING = /\b(?:not|never|no intention of|don'?t want to|do not want to)\s+(?:trying|try|going|meaning|attempting|looking)?\s*(?:to\s+)?$/;
 // "Assistant: ..." or "AI, ..." opening a message: how a user addresses the assistant in their own
 // message. Further into a text, or in data (a document, e-mail, table, code or tool result), the
 // same words are an order planted for whoever reads it.
@@ -240,6 +243,7 @@ export function excused(t: string, i: number, technique: TechniqueId, start: num
   // A string literal on a line of program code is the program's data (comments still count).
   if (q !== null && LITERAL_BEFORE.test(t.slice(Math.max(0, q.open - 8), q.open)) && kind.programCode(t) && !onCommentLine(t, start)) return true;
   if (i === AI_IMPERATIVE) return start === 0 && !kind.inData && BARE_ADDRESS.test(t.slice(0, 12)) && !dataContext(t);
+  if (i === JAILBREAK_WORD && NOT_TRYING.test(t.slice(Math.max(0, start - 30), start))) return true;
   if (technique === 'role-hijack') return THIRD_PERSON.test(t.slice(Math.max(0, start - 12), start));
   if ((technique === 'system-prompt-extraction' || technique === 'instruction-override') && NEGATED_BEFORE.test(t.slice(Math.max(0, start - 40), start))) return true;
   if (technique === 'chat-template-injection') return inProgramCode(t, start) || (kind.programCode(t) && !onCommentLine(t, start) && !inProse(t, start));
