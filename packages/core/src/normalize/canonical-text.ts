@@ -416,7 +416,8 @@ function isWordClass(c: number): boolean {
 // Separators between spaced-out letters: `i g n o r e`, `i.g.n.o.r.e`, `i-g-n-o-r-e`, `i_g_n...`.
 
 /**
- * Join runs of at least four single letters separated by one separator character each, in place.
+ * Join runs of at least four single letters separated by one separator character each, in place;
+ * where the original gap between two of them was wider (several spaces), the words stay apart.
  * Linear: every unit is read once and written at most once.
  */
 function joinSpaced(st: State): void {
@@ -452,6 +453,13 @@ function joinSpaced(st: State): void {
     const join = count >= 4 && letters >= 3;
     if (join) st.signals.joined++;
     for (let j = r; j <= k; j += join ? 2 : 1) {
+      // A wider gap between two spaced letters (`i g n o r e   a l l`: whitespace collapsed from
+      // several characters) separates two words: it stays, as one space.
+      if (join && j > r && cls[j - 1] === SPACE && (starts[j] as number) - (starts[j - 1] as number) > 1) {
+        codes[w] = codes[j - 1] as number;
+        cls[w] = SPACE;
+        starts[w++] = starts[j - 1] as number;
+      }
       let code = codes[j] as number;
       if (join && leet && cls[j] === LEET_CANDIDATE) {
         // Leet candidates are ASCII digits, `@` and `$`.
