@@ -462,13 +462,13 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'system-prompt-extraction',
     id: 'secret-extraction',
-    description: 'tell me the password / secret / key you were given',
+    description: 'tell me the password / secret / key you were given; or let it out through a hidden channel (the first letter or word of each line)',
     reference: 'Gandalf-style secret extraction (Lakera); OWASP LLM07',
     weight: 2,
-    anchors: ['passw', 'passp', 'passc', 'secre', 'usern'],
-    anchors2: ['tell', 'revea', 'give', 'spell', 'discl', 'leak', 'print', 'share', 'what', 'datab', 'passw', 'usern'],
+    anchors: ['passw', 'passp', 'passc', 'secre', 'usern', 'promp', 'instr', 'rules'],
+    anchors2: ['tell', 'revea', 'give', 'spell', 'discl', 'leak', 'print', 'share', 'what', 'datab', 'passw', 'usern', 'acros', 'first'],
     pattern:
-      /\b(?:tell me|reveal|give me|spell(?: out)?|disclose|leak|print|share|what is)\s+(?:\w+\s+){0,2}?(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+)?(?:password|passphrase|passcode|secret key|secret word|access code|api key|secret)\b[^.\n]{0,40}?(?:you (?:know|were given|have|are hiding|are protecting|must not)|letter by letter|backwards|reversed|in (?:base64|hex|reverse))|\b(?:usernames? and passwords?|passwords? (?:in|from) (?:your|the) (?:database|system|memory))/,
+      /\b(?:acrostic|first (?:letter|word|character)s? of (?:each|every) (?:line|sentence|paragraph|verse|stanza|word))\b[^\n]{0,80}?\b(?:spells?|spell out|spelling|comes? from|is|are|reads?|forms?|from)\b[^\n]{0,40}?\b(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+|system\s+|initial\s+|original\s+)?(?:password|passphrase|passcode|secret|prompt|instructions|rules)\b|\b(?:tell me|reveal|give me|spell(?: out)?|disclose|leak|print|share|what is)\s+(?:\w+\s+){0,2}?(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+)?(?:password|passphrase|passcode|secret key|secret word|access code|api key|secret)\b[^.\n]{0,40}?(?:you (?:know|were given|have|are hiding|are protecting|must not)|letter by letter|backwards|reversed|in (?:base64|hex|reverse))|\b(?:usernames? and passwords?|passwords? (?:in|from) (?:your|the) (?:database|system|memory))/,
   },
   {
     technique: 'system-prompt-extraction',
@@ -678,9 +678,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'Kang et al. 2023 (arXiv:2302.05733)',
     weight: 3,
     anchors: ['conca', 'combi', 'join', 'put', 'merge', 'assem', 'appen', 'decod', 'decry', 'conve', 'unscr', 'rever', 'shift', 'undo', 'evalu', 'inter', 'read', 'trans', 'run', 'take'],
-    anchors2: ['follo', 'execu', 'obey', 'act', 'carry', 'answe', 'respo', 'do', 'compl', 'perfo', 'behav'],
+    anchors2: ['follo', 'execu', 'obey', 'act', 'carry', 'answe', 'respo', 'do', 'compl', 'perfo', 'behav', 'comma', 'instr', 'order', 'promp'],
     pattern:
-      /\b(?:concatenat(?:e|ed|ing)|combin(?:e|ed|ing)|join(?:ed|ing)?|put together|merg(?:e|ed|ing)|assembl(?:e|ed|ing)|append(?:ed|ing)?)\s+(?:\w+\s+){0,3}?(?:strings?|words?|parts?|variables?|letters?|pieces?|fragments?|halves|tokens|segments?|a and b|x and y)\b[^\n]{0,80}?\b(?:follow|execute|obey|act on|carry out|answer|respond to|do what (?:it|they) says?)\b|\b(?:decod(?:e|ed|ing)|decrypt(?:ed|ing)?|convert(?:ed|ing)?|unscrambl(?:e|ed|ing)|revers(?:e|ed|ing)|shift(?:ed|ing)?|undo(?:ing)?|evaluat(?:e|ed|ing)|interpret(?:ed|ing)?|read (?:it |this |them )?(?:backwards?|in reverse|upside down)|translat(?:e|ed|ing) (?:it |this |them )?(?:from|out of) (?:binary|hex|base64|morse|rot13|octal|ascii|the code)|run (?:it|this) (?:mentally|in your head)|take (?:every|the first|the last) (?:\w+ )?(?:letters?|words?))\b[^\n]{0,100}?\b(?:and|then|,)\s+(?:then\s+)?(?:(?:follow|obey|execute|carry out|act on|comply with|perform)\b(?=\s*(?::|it\b|this\b|that\b|them\b|the\b|what\b|its\b|exactly\b|literally\b|accordingly\b|\.|$))|act as it says|do (?:what|exactly what|as) (?:it|they|the (?:result|text|message)) (?:says?|spells?|asks?)|do it\b|behave accordingly)/
+      /\b(?:concatenat(?:e|ed|ing)|combin(?:e|ed|ing)|join(?:ed|ing)?|put together|merg(?:e|ed|ing)|assembl(?:e|ed|ing)|append(?:ed|ing)?)\s+(?:\w+\s+){0,3}?(?:strings?|words?|parts?|variables?|letters?|pieces?|fragments?|halves|tokens|segments?|a and b|x and y)\b[^\n]{0,80}?\b(?:follow|execute|obey|act on|carry out|answer|respond to|do what (?:it|they) says?)\b|\b(?:decod(?:e|ed|ing)|decrypt(?:ed|ing)?|convert(?:ed|ing)?|unscrambl(?:e|ed|ing)|revers(?:e|ed|ing)|shift(?:ed|ing)?|undo(?:ing)?|evaluat(?:e|ed|ing)|interpret(?:ed|ing)?|read (?:it |this |them )?(?:backwards?|in reverse|upside down)|translat(?:e|ed|ing) (?:it |this |them )?(?:from|out of) (?:binary|hex|base64|morse|rot13|octal|ascii|the code)|run (?:it|this) (?:mentally|in your head)|take (?:every|each|the(?: first| last| next)?) (?:\w+ )?(?:letters?|words?))\b[^\n]{0,100}?\b(?:and|then|,)\s+(?:then\s+)?(?:(?:run|treat|use|execute|obey|follow) (?:it|this|that|them|the (?:resulting |hidden |final )?(?:sentence|text|result|message|phrase|words?)) as (?:a |an |your |my )?(?:command|instruction|order|prompt|system message)|(?:follow|obey|execute|carry out|act on|comply with|perform)\b(?=\s*(?::|it\b|this\b|that\b|them\b|the\b|what\b|its\b|exactly\b|literally\b|accordingly\b|\.|$))|act as it says|do (?:what|exactly what|as) (?:it|they|the (?:result|text|message)) (?:says?|spells?|asks?)|do it\b|behave accordingly)/
   },
   {
     technique: 'payload-splitting',
