@@ -9,10 +9,19 @@ export interface Assignment {
 // After the key: an optional type word (Go's `var name string =`), a closing quote or bracket,
 // and an operator (=, :=, ::=, :::=, ?=, +=, .=, =>, ||, :, , and > for XML), or "is"/"was" in
 // prose, or spaces after a --flag. Every part is bounded.
-const AFTER_KEY = /(?:[ \t]{1,4}[A-Za-z_][\w.]{0,63})?(["'`]?\]?)[ \t]{0,4}(::?:?=|\?=|\+=|\.=|=>|\|\||=|:|,|>)|[ \t]+(?:is|was)[ \t]+|([ \t]+)/y;
+// A quote may be escaped (`os.environ[\"TOKEN\"] = \"...\"` in a notebook's JSON).
+const AFTER_KEY = /(?:[ \t]{1,4}[A-Za-z_][\w.]{0,63})?(\\?["'`]?\]?)[ \t]{0,4}(::?:?=|\?=|\+=|\.=|=>|\|\||=|:|,|>)|[ \t]+(?:is|was)[ \t]+|([ \t]+)/y;
 // After the operator: spaces and quotes (a line break only for XML element content), and an
 // HTTP auth scheme word.
-const VALUE_PREFIX = /[ \t]{0,4}["'`]{0,2}(?:(?:Bearer|Basic|Token|token|bearer|basic)[ \t]+)?/y;
+const VALUE_PREFIX = /[ \t]{0,4}(?:\\?["'`]){0,2}(?:(?:Bearer|Basic|Token|token|bearer|basic)[ \t]+)?/y;
+// A key given as the name field of a pair, its value in the sibling field: Postman's
+// {"key": "token", "value": "..."}, Kubernetes' `- name: API_TOKEN` / `value: ...`.
+const NAME_FIELD_BEFORE = /["']?(?:name|key|Name|Key)["']?[ \t]*[:=][ \t]*["']?$/;
+const VALUE_FIELD_AFTER = /["']?[ \t]*,?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]*)?)?["']?value["']?[ \t]*[:=]/y;
+// A password written in prose after the word, without "is" ("user admin / password Maple@8084AJs"):
+// only a token of eight or more characters from three classes counts.
+const PASSWORD_WORD = /^(?:password|passwd|pwd|passphrase|passcode)$/i;
+const PROSE_PASSWORD = /[ \t]+(?=\S{8,64}(?:\s|$))(?=\S*[a-z])(?=\S*[A-Z])(?=\S*[0-9])/y;
 const XML_PREFIX = /[ \t]*\r?\n[ \t]{0,16}/y;
 const MAX_KEY = 128;
 const MAX_ASSIGNMENTS = 8192;
@@ -50,14 +59,27 @@ export function findAssignments(text: string, keywordEnds: readonly number[]): A
     // Trailing dots and hyphens belong to the sentence, not the key.
     while (e > s && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
     if (e <= s) continue;
+    if (NAME_FIELD_BEFORE.test(text.slice(Math.max(0, s - 12), s))) {
+      VALUE_FIELD_AFTER.lastIndex = e;
+      if (VALUE_FIELD_AFTER.exec(text) !== null) {
+        VALUE_PREFIX.lastIndex = VALUE_FIELD_AFTER.lastIndex;
+        const at = VALUE_PREFIX.exec(text) !== null ? VALUE_PREFIX.lastIndex : VALUE_FIELD_AFTER.lastIndex;
+        if (at < text.length) out.push({ key: text.slice(s, e), valueStart: at });
+        continue;
+      }
+    }
     AFTER_KEY.lastIndex = e;
     const m = AFTER_KEY.exec(text);
     if (m === null) continue;
     const op = m[2];
     let at = AFTER_KEY.lastIndex;
     if (op === undefined) {
-      // Prose ("password is ...") or a flag's separating spaces ("--token VALUE").
-      if (m[3] !== undefined && !(s >= 2 && text.charCodeAt(s - 1) === 45 && text.charCodeAt(s - 2) === 45)) continue;
+      // Prose ("password is ...") or a flag's separating spaces ("--token VALUE"), or a strong
+      // password right after the word.
+      if (m[3] !== undefined && !(s >= 2 && text.charCodeAt(s - 1) === 45 && text.charCodeAt(s - 2) === 45)) {
+        PROSE_PASSWORD.lastIndex = e;
+        if (!PASSWORD_WORD.test(text.slice(s, e)) || PROSE_PASSWORD.exec(text) === null) continue;
+      }
     } else if (op === ',') {
       // A comma only assigns between quoted strings: setProperty("API_TOKEN", "...").
       const closing = m[1] ?? '';

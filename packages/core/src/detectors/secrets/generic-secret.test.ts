@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seeded } from './fixtures.js';
+import { shannonEntropy } from './entropy.js';
 import { genericSecretScore, passwordKey, secretKey } from './generic-secret.js';
 import { secretsDetector } from './secrets-detector.js';
 
@@ -26,6 +27,15 @@ describe('genericSecretScore()', () => {
   it('scores random-looking tokens and complex passwords', () => {
     expect(genericSecretScore('api_key', token(32))).toBeGreaterThanOrEqual(0.7);
     expect(genericSecretScore('password', 'Blue-Harbor-71x')).toBeGreaterThanOrEqual(0.7);
+  });
+  it('reads hex keys against the hex alphabet (a random 32-digit hex key often has under 3.5 bits per character)', () => {
+    // Built at run time (no key-shaped literal in the repository), from eleven of the sixteen digits.
+    const hex = Array.from({ length: 32 }, () => '02468ace135'[Math.floor(random() * 11)]).join('');
+    expect(shannonEntropy(hex)).toBeLessThan(3.5);
+    expect(shannonEntropy(hex)).toBeGreaterThanOrEqual(3.2);
+    expect(genericSecretScore('api_key', hex)).toBeGreaterThanOrEqual(0.7);
+    expect(genericSecretScore('api_key', `${hex.slice(0, 16)}G${hex.slice(17)}`)).toBe(0);
+    expect(genericSecretScore('api_key', 'aaaabbbb11112222aaaabbbb11112222')).toBe(0);
   });
   it.each([
     ['a template', 'api_key', '${API_KEY}'],
@@ -59,6 +69,9 @@ describe('the generic detector in context', () => {
     ['a setProperty call', `System.setProperty("SERVICE_TOKEN", "${value}")`],
     ['a Node environment assignment', `process.env.SERVICE_TOKEN = "${value}";`],
     ['prose', `my api key is ${value}`],
+    ['a Postman key/value pair', `{"auth": {"type": "bearer", "bearer": [{"key": "token", "value": "${value}", "type": "string"}]}}`],
+    ['a Kubernetes env entry', `env:\n  - name: SERVICE_API_TOKEN\n    value: "${value}"`],
+    ['a notebook cell (escaped quotes in JSON)', `"source": ["import os\\n", "os.environ[\\"SERVICE_API_TOKEN\\"] = \\"${value}\\"\\n"]`],
   ])('finds a credential in %s, covering the value only', (_title, text) => {
     const found = detector.detect(text);
     expect(found.map((m) => text.slice(m.start, m.end))).toContain(value);
@@ -67,6 +80,18 @@ describe('the generic detector in context', () => {
   it('finds a password in prose', () => {
     const text = 'the wifi password is Tr0ub4dor&3x for guests';
     expect(detector.detect(text).map((m) => m.kind)).toContain('secret.password');
+    const bare = 'log in as ops@example.org / password Harbor7Lantern for the staging admin';
+    expect(detector.detect(bare).map((m) => bare.slice(m.start, m.end))).toContain('Harbor7Lantern');
+  });
+
+  it('takes a word after "password" for one only when it is a strong password', () => {
+    for (const text of ['open the password manager and search', 'the password Reset link expired', 'send me the password tomorrow 9am']) {
+      expect(detector.detect(text)).toEqual([]);
+    }
+  });
+
+  it('leaves a Rails form authenticity token alone', () => {
+    expect(detector.detect(`<input type="hidden" name="authenticity_token" value="${token(40)}-${token(20)}" />`)).toEqual([]);
   });
 
   it('leaves the example keys of the AWS documentation alone', () => {

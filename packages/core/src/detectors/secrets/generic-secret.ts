@@ -18,7 +18,7 @@ const NOT_SECRET_WORDS = new Set(
 );
 // Substrings that mark a non-secret key whatever the word split.
 const NOT_SECRET_PART =
-  /accessor|accessib|author(?!iz)|authority|authentication-results|csrf|xsrf|idempot|keyboard|keyword|keyframe|keystore|keytab|keyring|keypair|keymap|keycode|keystroke|monkey|donkey|turkey|jockey|hockey|tokeniz|withcredentials|secretref|secretsmanager|usersecretsid|passwordless|keyvaulttostoresecrets/;
+  /accessor|accessib|author(?!iz)|authority|authenticity|authentication-results|csrf|xsrf|idempot|keyboard|keyword|keyframe|keystore|keytab|keyring|keypair|keymap|keycode|keystroke|monkey|donkey|turkey|jockey|hockey|tokeniz|withcredentials|secretref|secretsmanager|usersecretsid|passwordless|keyvaulttostoresecrets/;
 
 /** The words of a key: `AWS_SECRET_ACCESS_KEY`, `apiKeyId`, `x-api-key` -> lower-case words. */
 function keyWords(key: string): string[] {
@@ -84,7 +84,10 @@ export function genericSecretScore(key: string, value: string): number {
   // Short values need three character classes (upper, lower, digits) to read as random.
   if (value.length < 20 && classes(value) < 3) return 0;
   if (STOP_WORDS.test(value) && entropy < 4.5) return 0;
-  const needed = value.length >= 20 ? 3.5 : 3.2;
+  // Hex has 16 symbols: a random 32-digit hex key reads about 3.7 bits, often 3.4, where other
+  // random keys read above 4.
+  const hex = /^[0-9a-f]+$/i.test(value);
+  const needed = hex ? 3.2 : value.length >= 20 ? 3.5 : 3.2;
   if (entropy < needed || classes(value) < 2) return 0;
   return entropy >= 4 ? 0.8 : 0.7;
 }
