@@ -224,6 +224,9 @@ export const SECRET_RULES: readonly SecretRule[] = Object.freeze([
   prefixed('sendgrid-api-token', 'SendGrid API key', 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys', ['sg.'], /(?<![\w-])SG\.[A-Za-z0-9=_.-]{66}(?![\w-])/, { entropy: 2 }),
   prefixed('sendinblue-api-token', 'Brevo (Sendinblue) API key', 'https://developers.brevo.com/docs/getting-started', ['xkeysib-'], /(?<![\w-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![\w-])/, { entropy: 2 }),
   keyed('mailchimp-api-key', 'Mailchimp API key', 'https://mailchimp.com/developer/marketing/guides/quick-start/', ['mailchimp'], /[a-f0-9]{32}-us\d\d?/),
+  // Mailgun's current API keys (32, 8 and 8 hex digits): a shape no other format has, reported
+  // wherever it appears in a text that names Mailgun (an API URL, a variable, a comment).
+  prefixed('mailgun-api-key', 'Mailgun API key (32-8-8 hex digits)', 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/', ['mailgun'], /(?<![A-Za-z0-9-])[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}(?![A-Za-z0-9-])/, { entropy: 3 }),
   keyed('mailgun-private-api-token', 'Mailgun private API key', 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/', ['mailgun'], /key-[a-f0-9]{32}/),
   keyed('mailgun-pub-key', 'Mailgun public validation key', 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/', ['mailgun'], /pubkey-[a-f0-9]{32}/),
   keyed('mailgun-signing-key', 'Mailgun webhook signing key', 'https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#securing-webhooks', ['mailgun'], /[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}/),

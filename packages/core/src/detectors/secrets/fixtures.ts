@@ -169,6 +169,7 @@ const CONTEXTS: Readonly<Record<string, (v: string) => string>> = {
   'discord-webhook-url': (v) => `discord webhook ${v}`,
   'ngrok-api-key': (v) => `ngrok api key ${v}`,
   'asana-pat': (v) => `asana token ${v}`,
+  'mailgun-api-key': (v) => `requests.post("https://api.mailgun.net/v3/example.org/messages", auth=("api", "${v}"))`,
 };
 
 /** A fixture row: texts where the rule must fire and texts where it must not. */
