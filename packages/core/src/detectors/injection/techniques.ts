@@ -123,25 +123,27 @@ const PRIOR_EN = '(?:previous(?:ly)?|prior|preceding|above|earlier|former|initia
 // optimizing this file", "AI code reviewers", "Claude/ChatGPT/Copilot", "the scheduling assistant",
 // "AI agents that summarise newsletters", "assistant (whoever picks this up)". Human roles that
 // share the nouns ("assistant manager", "travel agent") need an AI word or an AI-only role.
-const AI_NAME = '(?:ai|llm|gpt|chatgpt|copilot|claude|gemini|bard|bing|chatbot|language model)';
-const AI_ROLE = '(?:assistant|agent|bot|model|reviewer|programmer|summari[sz]er|screener|runner|bookkeeper|system|tool|crawler|note-?taker)';
+const AI_NAME = '(?:ai|llm|gpt|chatgpt|copilot|claude|gemini|bard|bing|chatbot|language model|aiops|genai|siri|alexa|cortana)';
+const AI_ROLE =
+  '(?:assistant|agent|bot|model|reviewer|programmer|summari[sz]er|screener|runner|bookkeeper|system|tool|crawler|note-?taker|scribe|helper|analy[sz]er|analyst|classifier|grader|parser|transcriber|auditor|triager)';
 const AI_TASK =
-  '(?:code|coding|e-?mail|inbox|scheduling|calendar|finance|browser|shopping|booking|github|gitlab|slack|workspace|inventory|moderation|virtual|automated|autonomous|triage|recruiting|hiring|screening)';
+  '(?:code|coding|e-?mail|inbox|scheduling|calendar|finance|browser|shopping|booking|github|gitlab|slack|workspace|inventory|moderation|virtual|automated|autonomous|triage|recruiting|hiring|screening|expense|support|help-?desk|homework|travel|logistics|security|deploy(?:ment)?|ops|devops|release|review|docs?|billing|sales)';
 const AI_ADDRESSEE =
-  `(?:(?:${AI_NAME}\\s*\\/\\s*){0,3}${AI_NAME}s?(?:[ -](?:[a-z]{3,15}[ -])?${AI_ROLE}s?)?|${AI_TASK}[ -](?:assistant|agent|bot)s?|assistants?|agents?|bots?)` +
+  `(?:(?:${AI_NAME}\\s*\\/\\s*){0,3}${AI_NAME}s?(?:[ -](?:[a-z]{3,15}[ -])?${AI_ROLE}s?)?|${AI_TASK}[ -](?:assistant|agent|bot|helper)s?|assistants?|agents?|bots?)` +
   // ... or that, or reading this, or (whoever picks it up), or ... instructions
   `(?:[ -]only|\\s*\\([^)\\n]{1,60}\\)|\\s+(?:or|and)\\s+(?:[a-z]{3,15}\\s+)?${AI_ROLE}s?|\\s+(?:that|who)\\s+[a-z]{3,15}(?:\\s+[a-z'./-]{2,20}){0,5}|\\s+[a-z]{3,15}ing(?:\\s+[a-z'./-]{2,20}){0,4}|\\s+(?:instructions?|notes?|guidelines|directives?)){0,2}`;
 // What follows the address: an imperative (a broad list of verbs), a "when/if/to ..., <verb>"
 // clause, or a claim of approval about the data or the user ("this file is safe", "the user has ...").
 const AI_VERB =
-  '(?:accept|add|append|approve|ask|assign|attach|book|call|cancel|change|click|close|commit|confirm|copy|create|decline|delete|deploy|describe|disable|download|edit|e-?mail|enable|execute|export|fetch|fill|flag|follow|forget|forward|generate|give|grant|hide|ignore|disregard|include|insert|install|invite|keep|label|leave out|list|make|mark|merge|mention|modify|move|navigate|omit|open|paste|pay|place|post|praise|print|publish|push|put|rank|rate|read|recommend|redirect|refund|reject|remove|rename|replace|reply|report|request|respond|return|reveal|review|rewrite|run|say|schedule|score|send|set|share|sign|skip|state|stop|submit|summari[sz]e(?: (?:this|it) as)?|switch|tell|transfer|treat|trust|update|upload|use|visit|warn|write|output|answer|inform|claim|blame|do not|don\'?t|never)';
+  '(?:accept|add|append|apply|approve|ask|assign|attach|book|call|cancel|categori[sz]e|change|classify|click|close|commit|confirm|copy|create|decline|delete|deploy|describe|disable|download|edit|e-?mail|enable|escalate|execute|export|fetch|fill|flag|follow|forget|forward|generate|give|grade|grant|hide|ignore|disregard|include|insert|install|invite|keep|label|leave out|list|lock|make|mark|merge|mention|modify|move|navigate|omit|open|paste|pay|place|post|praise|print|prioriti[sz]e|publish|push|put|rank|rate|read|recommend|redirect|refund|reject|remove|rename|replace|reply|report|request|reroute|resolve|respond|return|reveal|review|rewrite|route|run|say|schedule|score|send|set|share|sign|skip|state|stop|submit|summari[sz]e(?: (?:this|it) as)?|switch|tag|tell|transfer|treat|trust|unlock|update|upload|use|visit|warn|write|output|answer|inform|claim|blame|do not|don\'?t|never)';
 const AI_ORDER =
   `(?:(?:(?:please|also|now|first|immediately|just|always|simply|then|instead)\\s+){0,2}(?:[a-z]{3,12}ly\\s+)?${AI_VERB}\\b` +
   `|(?:when|whenever|if|while|as|after|before|once|to|for)\\b(?:[^.\\n]|\\.(?=\\S)|\\n\\s*(?:#{1,4}|\\/{2,4}|\\*|--|;{1,4}|>{1,4})\\s*){1,80}?,\\s*(?:(?:#{1,4}|\\/{2,4}|\\*|--|;{1,4}|>{1,4})\\s*)?(?:please\\s+)?(?:(?:also|then|first|just)\\s+)?(?:[a-z]{3,12}ly\\s+)?${AI_VERB}\\b` +
-  '|(?:this|the)\\s+(?:file|pr|pull request|message|e-?mail|document|commit|change|code|issue|ticket|invoice|request|page|test|migration|package|dependency|repo(?:sitory)?|step|tool call)\\s+(?:is|has been|was)\\s+(?:safe|approved|pre-?approved|verified|critical|trusted|authori[sz]ed|pre-?authori[sz]ed|legitimate|pre-?cleared|required)\\b' +
+  '|(?:this|the)\\s+(?:file|pr|pull request|message|e-?mail|document|commit|change|code|issue|ticket|invoice|receipt|expense|payment|transaction|claim|application|applicant|candidate|request|page|test|migration|package|dependency|repo(?:sitory)?|step|tool call)\\s+(?:is|has been|was)\\s+(?:safe|approved|pre-?approved|verified|critical|trusted|authori[sz]ed|pre-?authori[sz]ed|legitimate|pre-?cleared|required)\\b' +
   '|the user (?:has|had|is|already|wants|asked|agreed|approved|authori[sz]ed)\\b)';
 const AI_ORDER_ANCHORS = [
   'accep', 'add', 'appen', 'appro', 'ask', 'assig', 'attac', 'book', 'call', 'cance', 'chang', 'click', 'close', 'commi', 'confi', 'copy', 'creat', 'decli', 'delet', 'deplo', 'descr',
+  'apply', 'categ', 'class', 'escal', 'grade', 'lock', 'prior', 'rerou', 'resol', 'route', 'tag', 'unloc',
   'disab', 'downl', 'edit', 'email', 'e', 'enabl', 'execu', 'expor', 'fetch', 'fill', 'flag', 'follo', 'forge', 'forwa', 'gener', 'give', 'grant', 'hide', 'ignor', 'disre', 'inclu', 'inser',
   'insta', 'invit', 'keep', 'leave', 'list', 'make', 'mark', 'merge', 'menti', 'modif', 'move', 'navig', 'omit', 'open', 'paste', 'pay', 'place', 'post', 'prais', 'print', 'publi', 'push',
   'put', 'rank', 'rate', 'read', 'recom', 'redir', 'refun', 'rejec', 'remov', 'renam', 'repla', 'reply', 'repor', 'reque', 'respo', 'retur', 'revea', 'revie', 'rewri', 'run', 'say',
@@ -742,10 +744,10 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'an instruction addressed to an AI reader by name or role ("AI assistant reviewing this file: ...", "Hey Copilot, when you ..., also add ...")',
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 2,
-    anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'chatb', 'bot', 'bots', 'agent', 'gpt', 'gpts', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu', 'whoev', 'whate'],
+    anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'chatb', 'bot', 'bots', 'agent', 'gpt', 'gpts', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu', 'whoev', 'whate', 'aiops', 'genai', 'siri', 'alexa', 'corta', 'helpe'],
     anchors2: AI_ORDER_ANCHORS,
     pattern: new RegExp(
-      String.raw`(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)\b${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|\s*[:,]\s*(?:[^.\n]{1,80}\.\s+)${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention|upload|post|email|copy|paste|download|install|leave out|omit|approve|mark|transfer|pay|close|rewrite|blame)\b`}`,
+      String.raw`(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)\b${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|\s*[:,]\s*(?:[^.\n]{1,80}\.\s+)${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing)|transcrib(?:es|ing)|handl(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|tell|inform|warn|output|print|write|send|forward|reveal|include|insert|add|recommend|do not|don'?t|never|stop|execute|run|visit|open|click|delete|claim|state|mention|upload|post|email|copy|paste|download|install|leave out|omit|approve|mark|transfer|pay|close|rewrite|blame)\b`}`,
     ),
   },
   {
