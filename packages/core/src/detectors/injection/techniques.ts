@@ -388,13 +388,13 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'role-hijack',
     id: 'two-responses',
-    description: 'answer twice: a normal/filtered one and an unfiltered persona one',
+    description: 'answer twice: a normal/filtered one and an unfiltered persona or "<name> Mode" one',
     reference: 'Shen et al. 2023 (DAN, Developer Mode templates)',
     weight: 2.5,
     anchors: ['respo', 'answe', 'repli', 'outpu', 'parag', 'ways'],
-    anchors2: ['dan', 'devel', 'jailb', 'unfil', 'uncen', 'unres', 'evil', 'oppos', 'alter', 'witho'],
+    anchors2: ['dan', 'devel', 'jailb', 'unfil', 'uncen', 'unres', 'evil', 'oppos', 'alter', 'witho', 'mode'],
     pattern:
-      /\b(?:two|2|both|dual)\s+(?:different\s+|separate\s+|distinct\s+)?(?:responses|answers|replies|outputs|paragraphs|ways)\b[^\n]{0,120}?\b(?:normal|classic|standard|filtered|censored|original|regular|default)\b[^\n]{0,120}?\b(?:dan|developer mode|jailbr|unfiltered|uncensored|unrestricted|evil|opposite|alter ego|without (?:any )?(?:restrictions|filter))/,
+      /\b(?:two|2|both|dual)\s+(?:different\s+|separate\s+|distinct\s+)?(?:responses|answers|replies|outputs|paragraphs|ways)\b[^\n]{0,120}?\b(?:normal|classic|standard|filtered|censored|original|regular|default)\b[^\n]{0,120}?\b(?:[a-z]{2,15} mode\b|dan|developer mode|jailbr|unfiltered|uncensored|unrestricted|evil|opposite|alter ego|without (?:any )?(?:restrictions|filter))/,
   },
   {
     technique: 'role-hijack',
