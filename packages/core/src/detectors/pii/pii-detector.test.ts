@@ -88,6 +88,13 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a German street address', text: 'Ich wohne in der Hauptstraße 5, 10115 Berlin', kind: 'pii.street-address' },
   { title: 'an intersection', text: 'meet me at the corner of 52 Maple Avenue and Birch Lane tonight', kind: 'pii.street-address', value: '52 Maple Avenue and Birch Lane' },
   { title: 'a unit number before the house number', text: 'send it to 12 4410 Harbor Street, Oakland', kind: 'pii.street-address', value: '12 4410 Harbor Street, Oakland' },
+  { title: 'an address with a directional, a suite, a city, a state and a ZIP', text: 'Send it to 2210 Maple Grove Rd NW, Suite 14, Salem, OR 97304 please', kind: 'pii.street-address', value: '2210 Maple Grove Rd NW, Suite 14, Salem, OR 97304' },
+  { title: 'a street name that is itself a street type', text: 'Meet at 18 Orchard Park Lane tomorrow', kind: 'pii.street-address', value: '18 Orchard Park Lane' },
+  { title: 'a unit written before the street line', text: 'New address: Unit 7, 42 Harbour Road, Bristol BS1 5TT', kind: 'pii.street-address', value: 'Unit 7, 42 Harbour Road, Bristol BS1 5TT' },
+  { title: 'an address typed in lower case', text: 'drop it at 58 elm st, dayton oh 45402 thx', kind: 'pii.street-address', value: '58 elm st, dayton oh 45402' },
+  { title: 'a French address (number, street type, name)', text: 'Le colis va au 12 Rue des Lilas, 75020 Paris demain.', kind: 'pii.street-address', value: '12 Rue des Lilas, 75020 Paris' },
+  { title: 'a Polish address with a flat number and postcode', text: 'Adres: ul. Lipowa 7/3, 20-020 Lublin', kind: 'pii.street-address', value: 'ul. Lipowa 7/3, 20-020 Lublin' },
+  { title: 'a street word written apart', text: 'Teslimat: Atatürk Caddesi 58, Izmir', kind: 'pii.street-address', value: 'Atatürk Caddesi 58, Izmir' },
 ];
 
 describe('piiDetector() finds', () => {
@@ -112,6 +119,7 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a NINO with a prefix that is never issued', text: 'NINO BG 12 34 56 C', kind: 'pii.uk-nino' },
   { title: 'a URL with a placeholder password', text: 'https://user:${PASSWORD}@example.org', kind: 'pii.url-credentials' },
   { title: 'a place name as a person', text: 'We flew to New York City last week.', kind: 'pii.person-name' },
+  { title: 'numbers before words that are street types in French', text: 'I have 2 routes to work and 3 places to eat.', kind: 'pii.street-address' },
   { title: 'a Title Case headline as a person', text: 'Read Guilty Pleasures Of The Decade now', kind: 'pii.person-name' },
 ];
 

@@ -12,10 +12,11 @@ const SUFFIX =
   'meadow|meadows|mill|mills|motorway|orchard|oval|quay|route|rte|shore|shores|turnpike|tpke|underpass|wharf|' +
   'causeway|commons|corners|cove|creek|dale|falls|ferry|fields|flats|ford|fords|forks|' +
   'gateway|glen|glens|haven|hollow|inlet|knoll|knolls|landing|locks|manor|' +
-  'overpass|pines|plains|rapids|shoals|skyway|stravenue|throughway|trafficway|tunnel|viaduct|vista';
+  'overpass|pines|plains|rapids|shoals|skyway|stravenue|throughway|trafficway|tunnel|viaduct|vista|' +
+  'walk|approach|rise|parade|esplanade|embankment|promenade|cottages';
 // Continental street words written as a suffix of the street name or as a separate word.
 const EU_SUFFIX = 'straße|strasse|str\\.|gasse|weg|platz|allee|damm|ufer|chaussee|steig|gata|gatan|vägen|veien|vegen|gade|vej|straat|laan|gracht|kade|plein|katu|kuja|út|utca|útja|tér|körút|utica|ulica|cesta|sokak|caddesi|bulvarı';
-const EU_PREFIX = 'rue|avenue|boulevard|bd|chemin|allée|impasse|place|quai|via|viale|vicolo|piazza|corso|largo|calle|avenida|av\\.|paseo|plaza|carrer|rua|travessa|praça|ul\\.|ulica|al\\.|aleja|os\\.|plac|str\\.|strada|bulevardul';
+const EU_PREFIX = 'rue|avenue|boulevard|bd|chemin|allée|impasse|place|quai|via|viale|vicolo|piazza|corso|largo|calle|avenida|av\\.|paseo|plaza|carrer|rua|travessa|praça|ul\\.|ulica|al\\.|aleja|os\\.|plac|str\\.|strada|bulevardul|vul\\.|vulytsia|ulitsa';
 // Function words never appear in a street name ("114 in its mission" is a sentence).
 const FUNCTION_WORDS = trieSource('in its it is the of and to a an for on at by with from my your our his her their this that was were be as or we you they he she i'.split(' '));
 // A function word between blanks: inside a match that starts and ends with other words, one of its
@@ -23,6 +24,8 @@ const FUNCTION_WORDS = trieSource('in its it is the of and to a an for on at by 
 const INNER_FUNCTION_WORD = new RegExp(`[ \\t]${FUNCTION_WORDS}(?=[ \\t])`, 'i');
 // A function word anywhere among the blank-separated words of a match.
 const ANY_FUNCTION_WORD = new RegExp(`(?:^|[ \\t])${FUNCTION_WORDS}(?=[ \\t]|$)`, 'i');
+// A compass direction after the street type: "Peachtree Street NE", "Fairview Ave E", "Queen's Road East".
+const DIRECTIONAL = `(?:[ \\t]+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?(?![${'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ'}0-9]))?`;
 const UNIT = '(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|#)\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6})?';
 // Letters as explicit ranges (Latin, Greek, Cyrillic): Unicode property escapes cost ~50 µs per KB.
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ';
@@ -32,10 +35,10 @@ const WORD = `[${L}][${L}'’.\\-]{0,24}`;
 // was most of the pattern's cost. Same matches: a street type must end where the word ends (the
 // lookahead), so at most one type fits at a place, whatever the order they are tried in.
 const US_STYLE = new RegExp(
-  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9])${UNIT}`,
+  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9])(?:[ \\t]+${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9]))?${DIRECTIONAL}${UNIT}`,
   'yi',
 );
-const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
+const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}[ \\t]?(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
 // Every pattern not anchored on a leading house number ends in a number preceded by a word
 // ("Hauptstraße 5", "Via Roma 12", "P.O. Box 149", "lives at Storgata 7"). Those numbers are
 // found from the digit runs (`numberRuns`), and only when the text just before one holds a
@@ -74,20 +77,45 @@ const HAS_BOX = /box|postfach|apartado|postale/;
 const HAS_MILITARY = /(?:apo|fpo|dpo)[ \t]/;
 const HAS_CUE = /address|live|located|(?:is|are)\s+at|ship|send|deliver|moved|arrived|office|off\s+at|meet|corner|reside/;
 
-const EU_PREFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EU_PREFIX})(?:[ \\t]+${WORD}){1,4}?,?[ \\t]+\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])${UNIT}`, 'giu');
+const EU_PREFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EU_PREFIX})(?:[ \\t]+${WORD}){1,4}?,?[ \\t]+\\d{1,5}[A-Za-z]?(?:\\/\\d{1,4}[A-Za-z]?)?(?![\\p{L}\\p{N}])${UNIT}`, 'giu');
+// French and Canadian order: the number, then the street type, then its name ("14 Rue Saint-Denis",
+// "2900 boulevard Édouard-Montpetit", "1190 Rue Sherbrooke Ouest"). Tried at house numbers.
+const FR_TYPES = ['rue', 'boulevard', 'bd', 'avenue', 'av.', 'chemin', 'allée', 'impasse', 'place', 'quai', 'route', 'cours', 'promenade']
+  .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
+  .map((w) => w.replace('.', '\\.'))
+  .join('|');
+const FR_STYLE = new RegExp(
+  `\\d{1,5}(?:[ \\t]*(?:bis|ter))?,?[ \\t]+(?:${FR_TYPES})[ \\t]+(?:(?:de la|de|du|des|la|le|l'|d')[ \\t]*)?\\p{Lu}[\\p{L}\\p{M}'’\\-]{1,30}(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]{1,30}|Ouest|Est|Nord|Sud)){0,3}(?![\\p{L}\\p{N}])${UNIT}`,
+  'uy',
+);
 const PO_BOX = /(?<![\p{L}\p{N}])(?:p\.? ?o\.? box|post office box|postfach|apartado|boîte postale|unit \d{1,5} box|psc \d{1,5},? box)[ \t]+\d{1,6}(?:[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})?/giu;
 const MILITARY = /(?<![\p{L}\p{N}])(?:(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}-]{2,30}|unit[ \t]+\d{1,5}[ \t]+box[ \t]+\d{1,5}|psc[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5})[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}/giu;
 // One segment that may follow a street line: a unit ("Apt. 5"), a capitalised city, region or
 // country with an optional region code and postcode, or a postcode alone. Segments are joined by a
 // comma or a line break (or a space before a unit); lower-case words end the address.
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}";
+// Unit words in the case they are written: apt, Apt, APT.
+const cased = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
+const UNIT_WORDS = cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'room', 'rm', 'flat', 'piso', 'oficina', 'office', 'lok', 'kv', 'apto', 'app', 'dept', 'depto', 'bureau', 'stock']);
+// A unit: "Apt. 5", "Suite 200", "#05-1234", "4º 2ª", "3º Esq.", "2º izq.".
+const UNIT_SEGMENT = `(?:${UNIT_WORDS})\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6}|#\\d{1,3}-\\d{1,5}|\\d{1,2}[ºª°](?:[ \\t]*(?:\\d{1,2}[ºª]|[A-Z]|[Ii]zq|[Dd]cha|[Dd]er|[Ee]sq|[Dd]to)\\.?)?`;
+// Postcodes: 5 or 4 digits (with a ZIP+4 or a Portuguese -063), 80-827, 105 63 / 111 21, Canadian, British.
+const POSTCODE = '(?:\\d{4,6}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})';
+// As people type it in chat: "springfield il 62704", "curitiba - pr, 80010-120".
+const LOWER_CITY_ZIP = '\\p{Ll}[\\p{Ll}\'\\-]{1,20}(?:[ \\t]+\\p{Ll}[\\p{Ll}\'\\-]{1,20})?,?[ \\t]+(?:-[ \\t]+)?[a-z]{2},?[ \\t]+(?:\\d{5}(?:-\\d{3,4})?)';
+const CITY = `${CAP}(?:[ \\t]+(?:${CAP}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*`;
+// One segment that may follow a street line: a unit, a capitalised city, region or country with an
+// optional region code and postcode, a postcode with or without its city, or a region code. Segments
+// are joined by a comma or a line break (or a space before a unit); lower-case words end the address.
 const SEGMENT = new RegExp(
-  `^(?:[ \\t]*[,\\n][ \\t>]*|[ \\t]+(?=(?:apt|apartment|suite|ste|unit|floor|fl)\\b))` +
-    `((?:apt|apartment|suite|ste|unit|floor|fl|room|rm)\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6}|${CAP}(?:[ \\t]+(?:${CAP}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*?(?:,?[ \\t]+[A-Z]{2,3})?(?:,?[ \\t]+(?:\\d{4,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}))?|\\d{4,6}(?:-\\d{3,4})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?)(?![\\p{L}\\p{N}])`,
-  'iu',
+  `^(?:[ \\t]*[,\\n][ \\t>]*|[ \\t]+(?=(?:${UNIT_WORDS})\\b))` +
+    `(${UNIT_SEGMENT}|${CITY}(?:,?[ \\t]+(?:-[ \\t]+)?[A-Z]{2,3})?(?:,?[ \\t]+${POSTCODE})?|${POSTCODE}(?:[ \\t]+${CITY})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?|${LOWER_CITY_ZIP})(?![\\p{L}\\p{N}])`,
+  'u',
 );
+// A unit written before the street line, on the same line.
+const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block'])})\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
 // Cheap check at the end of a street line before reading a continuation segment.
-const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl)\b/iy;
+const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|flat|piso|oficina|office|lok|kv|apto|app|dept|depto)\b/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
 const CUE = /(?<![\p{L}])(?:address(?:\s+is)?|lives?\s+(?:at|in|on)|located\s+at|(?:is|are)\s+at|ship(?:ped)?\s+to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+to|moved\s+to|arrived\s+at|office\s+is\s+(?:at|in)|off\s+at|meet\s+(?:you|me)\s+at|corner\s+of|resides?\s+at|address:)[:,]?[ \t\n>]+/giu;
 // The patterns run in a window, each with its cheap necessary condition (on the lower-cased window).
@@ -118,8 +146,11 @@ export function streetAddress(): Recognizer {
     maxMatchLength: 200,
     find(text: string, out: DetectorMatch[]) {
       const add = (start: number, end: number, score: number) => {
-        // A building or unit number written before the house number ("704 1436 Redbud Drive").
+        // A building or unit number written before the house number ("704 1436 Redbud Drive"), or
+        // a unit ("Apt 5D, 310 Lenox Avenue", "Unit 4, Riverside ...").
         start = leadingNumberStart(text, start);
+        const unit = LEADING_UNIT.exec(text.slice(Math.max(0, start - 24), start));
+        if (unit !== null) start -= unit[0].length;
         // An intersection: "the corner of <street> and <street>".
         if (CORNER_OF.test(text.slice(Math.max(0, start - 24), start))) {
           CROSS_STREET.lastIndex = end;
@@ -149,8 +180,12 @@ export function streetAddress(): Recognizer {
         const i = runs[r] as number;
         if (i < after || (runs[r + 2] as number) & NOT_HOUSE_NUMBER) continue;
         US_STYLE.lastIndex = i;
-        if (!US_STYLE.test(text)) continue;
-        after = US_STYLE.lastIndex;
+        if (US_STYLE.test(text)) after = US_STYLE.lastIndex;
+        else {
+          FR_STYLE.lastIndex = i;
+          if (!FR_STYLE.test(text)) continue;
+          after = FR_STYLE.lastIndex;
+        }
         if (INNER_FUNCTION_WORD.test(text.slice(i, after))) continue;
         add(i, after, 0.65);
         found.push(i, out[out.length - 1]!.end);
