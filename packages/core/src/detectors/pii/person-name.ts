@@ -6,7 +6,20 @@ import { trieSource } from './trie.js';
 // Cues before a name: strong ones take one capitalised token, weak ones (prepositions) need two.
 // Read against the lower-cased text just before a capitalised run.
 const TITLE_CUE = /(?:^|[^a-zà-ÿ])(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|herr|frau|señor|señora|sr|sra)\.?[ \t]+$/i;
-const STRONG_CUE = /(?:^|[^a-zà-ÿ'])(?:name is|name's|call me|i am called|i'm called|named|called|name:|dear|hi|hello|hey|thanks|thank you|regards|sincerely|cheers|said|says|asked|told|ask for|speak to|contact|beneficiary|holder|signed|attn:?|i am|i'm|this is)[,:]?[ \t\n]+$/i;
+// A title as a token of a capitalised run.
+const TITLE_TOKEN = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|madame|mme|herr|frau|señor|señora|sr|sra)\.?$/i;
+// Family and work relations that introduce a person by their first name.
+const KIN = '(?:(?:my|our|his|her|their)\\s+)?(?:son|daughter|sister|brother|wife|husband|mom|mum|mother|dad|father|nephew|niece|cousin|grandson|granddaughter|grandma|grandpa|aunt|uncle|friend|colleague|coworker|boss|partner|fiancée?|girlfriend|boyfriend|housemates? are|roommate)';
+const STRONG_CUE = new RegExp(
+  `(?:^|[^a-zà-ÿ'])(?:name is|name's|call me|i am called|i'm called|named|called|name:|dear|hi|hello|hey|good morning|good afternoon|thanks|thank you|regards|sincerely|cheers|said|says|asked|told|ask for|speak to|contact|beneficiary|holder|signed|attn:?|i am|i'm|this is|` +
+    // a relative or a colleague introduced by role ("my nephew Oscar", "daughter Linda")
+    `${KIN}|` +
+    // people-directed verbs ("Ring Ade", "Escalated to Marcus", "confirmed by Rachel")
+    `call|ring|text|ping|message|escalated to|assigned to|handed (?:over )?to|intro via|introduced by|confirmed by|recommended by|approved by|fixed (?:manually )?by|reported by|requested by|feedback from|` +
+    // sign-offs in other languages, before a signature line
+    `saludos|un saludo|pozdrawiam|cordialement|bien à vous|grüße|gruß|viele grüße|atenciosamente|abraços|cumprimentos|un saluto|cordiali saluti|saluti|groeten|met vriendelijke groet|hälsningar|med vänlig hälsning|hilsen|terveisin)[,:]?[ \\t\\n]+$`,
+  'i',
+);
 const WEAK_CUE = /(?:^|[^a-zà-ÿ])(?:from|by|with|to|for|cc)[ \t]+$/i;
 const PLACE_CUE = /(?:^|[^a-zà-ÿ])(?:in|at|from|to|near|of|visit|visited|for|the|on|into|across|via)[ \t]+$/i;
 const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told)(?![a-z])/;
@@ -135,8 +148,9 @@ export function personName(): Recognizer {
         if (end - start > 120) continue;
         tokenize(text, start, end, tokens);
         if (tokens.count === 1) {
-          // One capitalised word: a name only after a cue, and most are ordinary words.
-          if (isNameTokenAt(text, start, end)) judge(text, start, end, 1, push);
+          // One capitalised word: a name only after a cue, and most are ordinary words (but not
+          // after a title: "Ms. Park", "Mrs. May").
+          if (isNameTokenAt(text, start, end) || (end - start >= 2 && TITLE_CUE.test(text.slice(Math.max(0, start - 24), start)))) judge(text, start, end, 1, push);
           continue;
         }
         // Names have at most four tokens: a longer capitalised run is Title Case text (headings,
@@ -150,7 +164,8 @@ export function personName(): Recognizer {
           const tokenStart = tokens.at[2 * t] as number;
           const tokenStop = tokens.at[2 * t + 1] as number;
           if (runStart !== -1 && isInitialAt(text, tokenStart, tokenStop)) continue;
-          const name = isNameTokenAt(text, tokenStart, tokenStop);
+          // After a title any capitalised word is a surname ("Ms. Park", "Mrs. May").
+          const name = isNameTokenAt(text, tokenStart, tokenStop) || (t > 0 && tokenStop - tokenStart >= 2 && TITLE_TOKEN.test(text.slice(tokens.at[2 * t - 2] as number, tokens.at[2 * t - 1] as number)));
           if (name && count < 4) {
             if (runStart === -1) runStart = tokenStart;
             runEnd = tokenStop;

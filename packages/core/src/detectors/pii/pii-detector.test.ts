@@ -88,6 +88,9 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a German street address', text: 'Ich wohne in der Hauptstraße 5, 10115 Berlin', kind: 'pii.street-address' },
   { title: 'an intersection', text: 'meet me at the corner of 52 Maple Avenue and Birch Lane tonight', kind: 'pii.street-address', value: '52 Maple Avenue and Birch Lane' },
   { title: 'a unit number before the house number', text: 'send it to 12 4410 Harbor Street, Oakland', kind: 'pii.street-address', value: '12 4410 Harbor Street, Oakland' },
+  { title: 'a first name introduced by a relation', text: 'It is a gift for my nephew Oscar, so no invoice please.', kind: 'pii.person-name', value: 'Oscar' },
+  { title: 'a first name under a Spanish sign-off', text: 'Saludos,\nJoaquín', kind: 'pii.person-name', value: 'Joaquín' },
+  { title: 'a first name after a people verb', text: 'Escalated to Marcus in billing.', kind: 'pii.person-name', value: 'Marcus' },
   { title: 'an address with a directional, a suite, a city, a state and a ZIP', text: 'Send it to 2210 Maple Grove Rd NW, Suite 14, Salem, OR 97304 please', kind: 'pii.street-address', value: '2210 Maple Grove Rd NW, Suite 14, Salem, OR 97304' },
   { title: 'a street name that is itself a street type', text: 'Meet at 18 Orchard Park Lane tomorrow', kind: 'pii.street-address', value: '18 Orchard Park Lane' },
   { title: 'a unit written before the street line', text: 'New address: Unit 7, 42 Harbour Road, Bristol BS1 5TT', kind: 'pii.street-address', value: 'Unit 7, 42 Harbour Road, Bristol BS1 5TT' },
@@ -119,6 +122,7 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a NINO with a prefix that is never issued', text: 'NINO BG 12 34 56 C', kind: 'pii.uk-nino' },
   { title: 'a URL with a placeholder password', text: 'https://user:${PASSWORD}@example.org', kind: 'pii.url-credentials' },
   { title: 'a place name as a person', text: 'We flew to New York City last week.', kind: 'pii.person-name' },
+  { title: 'a capitalised word after a people verb', text: 'Call Support if the app crashes again.', kind: 'pii.person-name' },
   { title: 'numbers before words that are street types in French', text: 'I have 2 routes to work and 3 places to eat.', kind: 'pii.street-address' },
   { title: 'a Title Case headline as a person', text: 'Read Guilty Pleasures Of The Decade now', kind: 'pii.person-name' },
 ];
