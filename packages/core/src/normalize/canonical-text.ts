@@ -417,7 +417,7 @@ function isWordClass(c: number): boolean {
 
 /**
  * Join runs of at least four single letters separated by one separator character each, in place;
- * where the original gap between two of them was wider (several spaces), the words stay apart.
+ * where the original gap between two of them was wider than the run's narrowest, the words stay apart.
  * Linear: every unit is read once and written at most once.
  */
 function joinSpaced(st: State): void {
@@ -452,10 +452,13 @@ function joinSpaced(st: State): void {
     }
     const join = count >= 4 && letters >= 3;
     if (join) st.signals.joined++;
+    // The narrowest gap between two letters of the run, in original characters.
+    let gap = Number.POSITIVE_INFINITY;
+    if (join) for (let j = r + 2; j <= k; j += 2) gap = Math.min(gap, (starts[j] as number) - (starts[j - 1] as number));
     for (let j = r; j <= k; j += join ? 2 : 1) {
-      // A wider gap between two spaced letters (`i g n o r e   a l l`: whitespace collapsed from
-      // several characters) separates two words: it stays, as one space.
-      if (join && j > r && cls[j - 1] === SPACE && (starts[j] as number) - (starts[j - 1] as number) > 1) {
+      // A gap wider than the run's narrowest (`i g n o r e   a l l`: whitespace collapsed from more
+      // characters) separates two words: it stays, as one space.
+      if (join && j > r && cls[j - 1] === SPACE && (starts[j] as number) - (starts[j - 1] as number) > gap) {
         codes[w] = codes[j - 1] as number;
         cls[w] = SPACE;
         starts[w++] = starts[j - 1] as number;

@@ -86,7 +86,8 @@ const SUBJECT_BEFORE =
 // with the reader as its subject; it states a case, it does not order one.
 const CONDITION_YOU = /\b(?:if|when|whenever|unless|in case|once)\s+(?:you|u)\s+(?:(?:ever|accidentally|sometimes|still|happen to|need to|have to|want to|decide to|choose to)\s+)?$/;
 // "Attempts to bypass the AI gateway are a disciplinary matter": the attempt is a noun, the topic of a policy.
-const ATTEMPTS_BEFORE = /(?:^|[.!?:;\n]\s*|\b(?:any|an|no|all|such|repeated|further|these|those|the)\s+)(?:attempts?|efforts?) to\s+$/;
+// At a sentence start only the plural is a noun ("Attempt to ignore ..." is an order).
+const ATTEMPTS_BEFORE = /(?:(?:^|[.!?:;\n]\s*)(?:attempts|efforts)|\b(?:any|an|no|all|such|repeated|further|these|those|the)\s+(?:attempts?|efforts?)) to\s+$/;
 const OWN_EARLIER = /^\s+(?:that\s+)?(?:i|we)\s+(?:gave|set|wrote|sent|mentioned|discussed|agreed on|agreed|made|listed|used)\b/;
 const QUALIFIED = /\b(?:all|any|every|your|system|previous|prior|above|earlier|initial|original|developer|safety|hidden|secret)\b/;
 // "the villain says he has no morals": a person in a story, not the model's persona.
@@ -101,11 +102,11 @@ const ABOUT_ATTACKS =
 
 // Lines of program code (a definition, an import, a statement ending in ";", a lone brace, ...):
 // two or more make the text a program, whose string literals are its data.
-// Template languages count too: Jinja statements and expressions (`{% if ... %}`, `{{ message }}`,
-// as in a model's chat template), a triple-quoted string assigned to a name, and a line that is a
-// format placeholder (`{retrieved_docs}`).
+// Template languages count too: a line that opens with a Jinja statement (`{% if ... %}`, as in a
+// model's chat template; `{{ name }}` alone is also how mail merges write), a triple-quoted string
+// assigned to a name, and a line that is a format placeholder (`{retrieved_docs}`).
 const CODE_LINE =
-  /^[ \t]*(?:(?:def|class|function|const|let|var|import|return|public|private|func|package|async function|export)\b[^\n]*[(=:{]|from \S+ import\b|#include\b|[^\n]*[=(][^\n]*[;{][ \t]*$|[^\n]*\)\s*(?:=>|->)|[^\n]*=\s*[[{(]\s*$|[^\n]*\{%[^\n]{0,200}%\}|[^\n]*\{\{[^\n]{0,200}\}\}|[\w.]{1,60}\s*=\s*(?:[rfbu]{0,2})(?:"""|''')|\{[a-z_][a-z0-9_]{0,40}\}[ \t]*$)/gm;
+  /^[ \t]*(?:(?:def|class|function|const|let|var|import|return|public|private|func|package|async function|export)\b[^\n]*[(=:{]|from \S+ import\b|#include\b|[^=(\n]*[=(][^\n]*[;{][ \t]*$|[^\n]*\)\s*(?:=>|->)|[^\n]*=\s*[[{(]\s*$|\{%[^\n]{0,200}%\}|[\w.]{1,60}\s*=\s*(?:[rfbu]{0,2})(?:"""|''')|\{[a-z_][a-z0-9_]{0,40}\}[ \t]*$)/gm;
 
 /** What a text is, read once per text when a match needs it. */
 export class TextKind {
@@ -140,6 +141,8 @@ interface QuotedSpan {
   open: number;
   close: number;
   double: boolean;
+  /** The quotes around these ones, when a quote sits inside another ("typed "say 'ignore ...'""). */
+  outer?: QuotedSpan | null;
 }
 
 /**
@@ -172,7 +175,11 @@ function quoted(t: string, start: number, end: number): QuotedSpan | null {
   const double = doubles % 2 === 1;
   // The innermost quote first: a phrase in single quotes inside a quoted paragraph is quoted by the
   // single quotes, whose close is near.
-  if (double && singleOpen > doubleOpen) return closeOf(t, end, singleOpen, false) ?? closeOf(t, end, doubleOpen, true);
+  if (double && singleOpen > doubleOpen) {
+    const outer = closeOf(t, end, doubleOpen, true);
+    const inner = closeOf(t, end, singleOpen, false);
+    return inner === null ? outer : { ...inner, outer };
+  }
   if (double) return closeOf(t, end, doubleOpen, true);
   return singleOpen < 0 ? null : closeOf(t, end, singleOpen, false);
 }
@@ -233,13 +240,18 @@ function inProse(t: string, at: number): boolean {
   return count % 2 === 0 && t.includes('```');
 }
 
+/** A quote named as a kind of thing after it, or reported as typed or said before it. */
+function reportedQuote(t: string, q: QuotedSpan): boolean {
+  return NAMED_AFTER.test(t.slice(q.close + 1, q.close + 24)) || SAID_BEFORE.test(t.slice(Math.max(0, q.open - 24), q.open));
+}
+
 /** Is this occurrence of signal `i` talked about, reported, described, or a third person's trait? */
 export function excused(t: string, i: number, technique: TechniqueId, start: number, end: number, kind: TextKind): boolean {
   // Quoted examples (an image to render is rendered wherever it is quoted).
   if (mentioned(t, start, end)) return true;
   const q = technique === 'exfiltration' ? null : quoted(t, start, end);
   if (ACROSS_ITEMS.test(t.slice(start, end))) return true;
-  if (q !== null && (kind.aboutAttacks(t) || NAMED_AFTER.test(t.slice(q.close + 1, q.close + 24)) || SAID_BEFORE.test(t.slice(Math.max(0, q.open - 24), q.open)))) return true;
+  if (q !== null && (kind.aboutAttacks(t) || reportedQuote(t, q) || (q.outer != null && reportedQuote(t, q.outer)))) return true;
   // A string literal on a line of program code is the program's data (comments still count).
   if (q !== null && LITERAL_BEFORE.test(t.slice(Math.max(0, q.open - 8), q.open)) && kind.programCode(t) && !onCommentLine(t, start)) return true;
   if (i === AI_IMPERATIVE) return start === 0 && !kind.inData && BARE_ADDRESS.test(t.slice(0, 12)) && !dataContext(t);
@@ -250,6 +262,6 @@ export function excused(t: string, i: number, technique: TechniqueId, start: num
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
   if (REPORTED.test(before) || DESCRIBED.test(before) || CONDITIONAL_REQUEST.test(before)) return true;
-  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && (SUBJECT_BEFORE.test(before) || CONDITION_YOU.test(before) || ATTEMPTS_BEFORE.test(before))) return true;
+  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && (SUBJECT_BEFORE.test(before) || ATTEMPTS_BEFORE.test(before) || (CONDITION_YOU.test(before) && !QUALIFIED.test(t.slice(start, end))))) return true;
   return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
 }

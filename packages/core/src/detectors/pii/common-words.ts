@@ -68,7 +68,10 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     // product, tech and chat words that are often capitalised
     'api app apps ai chatgpt gpt openai google microsoft apple amazon facebook meta twitter linkedin youtube windows linux mac iphone android python java javascript typescript ' +
     'sql html css json http https url id ok pdf usb wifi covid ' +
-    'hi hello hey dear thanks thank regards best cheers sincerely yours kind warm love goodbye bye welcome congratulations sorry please yes no'
+    'hi hello hey dear thanks thank regards best cheers sincerely yours kind warm love goodbye bye welcome congratulations sorry please yes no ' +
+    // teams and departments, which the people-verb cues would otherwise take for names ("escalated to Engineering")
+    'legal backend frontend engineering engineers support sales marketing security billing hr ops operations accounting procurement compliance ' +
+    'management product design qa devops infra infrastructure team teams everyone finanzas finanzen finances recursos humanos ventas'
   ).split(/\s+/),
 );
 

@@ -148,8 +148,8 @@ export function personName(): Recognizer {
         if (end - start > 120) continue;
         tokenize(text, start, end, tokens);
         if (tokens.count === 1) {
-          // One capitalised word: a name only after a cue, and most are ordinary words (but not
-          // after a title: "Ms. Park", "Mrs. May").
+          // One capitalised word: a name only after a cue, and most are ordinary words (after a
+          // title, any word the run scan reaches: "Dr. Strange"; the commonest words never get here).
           if (isNameTokenAt(text, start, end) || (end - start >= 2 && TITLE_CUE.test(text.slice(Math.max(0, start - 24), start)))) judge(text, start, end, 1, push);
           continue;
         }
@@ -164,7 +164,7 @@ export function personName(): Recognizer {
           const tokenStart = tokens.at[2 * t] as number;
           const tokenStop = tokens.at[2 * t + 1] as number;
           if (runStart !== -1 && isInitialAt(text, tokenStart, tokenStop)) continue;
-          // After a title any capitalised word is a surname ("Ms. Park", "Mrs. May").
+          // After a title token in the same run a capitalised word is a surname ("Ms Gates").
           const name = isNameTokenAt(text, tokenStart, tokenStop) || (t > 0 && tokenStop - tokenStart >= 2 && TITLE_TOKEN.test(text.slice(tokens.at[2 * t - 2] as number, tokens.at[2 * t - 1] as number)));
           if (name && count < 4) {
             if (runStart === -1) runStart = tokenStart;

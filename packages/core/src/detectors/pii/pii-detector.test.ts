@@ -97,6 +97,8 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'an address typed in lower case', text: 'drop it at 58 elm st, dayton oh 45402 thx', kind: 'pii.street-address', value: '58 elm st, dayton oh 45402' },
   { title: 'a French address (number, street type, name)', text: 'Le colis va au 12 Rue des Lilas, 75020 Paris demain.', kind: 'pii.street-address', value: '12 Rue des Lilas, 75020 Paris' },
   { title: 'a Polish address with a flat number and postcode', text: 'Adres: ul. Lipowa 7/3, 20-020 Lublin', kind: 'pii.street-address', value: 'ul. Lipowa 7/3, 20-020 Lublin' },
+  { title: 'a unit word without a number after the street', text: 'order a flat white at 5 Main St flat white', kind: 'pii.street-address', value: '5 Main St' },
+  { title: 'a city that ends its sentence', text: 'Ship to 12 Oak Street, Springfield. Thanks Again Bob', kind: 'pii.street-address', value: '12 Oak Street, Springfield' },
   { title: 'a street word written apart', text: 'Teslimat: Atatürk Caddesi 58, Izmir', kind: 'pii.street-address', value: 'Atatürk Caddesi 58, Izmir' },
 ];
 
@@ -123,6 +125,9 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a URL with a placeholder password', text: 'https://user:${PASSWORD}@example.org', kind: 'pii.url-credentials' },
   { title: 'a place name as a person', text: 'We flew to New York City last week.', kind: 'pii.person-name' },
   { title: 'a capitalised word after a people verb', text: 'Call Support if the app crashes again.', kind: 'pii.person-name' },
+  { title: 'a walk, a rise and an approach that are not streets', text: 'a 10 minute walk, a 5 percent rise and a 3 step approach', kind: 'pii.street-address' },
+  { title: 'a title-case phrase after a number', text: 'Set 3 Place Settings for the table', kind: 'pii.street-address' },
+  { title: 'a department after a people verb', text: 'Escalated to Engineering. Approved by Legal.', kind: 'pii.person-name' },
   { title: 'numbers before words that are street types in French', text: 'I have 2 routes to work and 3 places to eat.', kind: 'pii.street-address' },
   { title: 'a Title Case headline as a person', text: 'Read Guilty Pleasures Of The Decade now', kind: 'pii.person-name' },
 ];

@@ -13,7 +13,7 @@ const SUFFIX =
   'causeway|commons|corners|cove|creek|dale|falls|ferry|fields|flats|ford|fords|forks|' +
   'gateway|glen|glens|haven|hollow|inlet|knoll|knolls|landing|locks|manor|' +
   'overpass|pines|plains|rapids|shoals|skyway|stravenue|throughway|trafficway|tunnel|viaduct|vista|' +
-  'walk|approach|rise|parade|esplanade|embankment|promenade|cottages';
+  'parade|esplanade|embankment|promenade|cottages';
 // Continental street words written as a suffix of the street name or as a separate word.
 const EU_SUFFIX = 'straße|strasse|str\\.|gasse|weg|platz|allee|damm|ufer|chaussee|steig|gata|gatan|vägen|veien|vegen|gade|vej|straat|laan|gracht|kade|plein|katu|kuja|út|utca|útja|tér|körút|utica|ulica|cesta|sokak|caddesi|bulvarı';
 const EU_PREFIX = 'rue|avenue|boulevard|bd|chemin|allée|impasse|place|quai|via|viale|vicolo|piazza|corso|largo|calle|avenida|av\\.|paseo|plaza|carrer|rua|travessa|praça|ul\\.|ulica|al\\.|aleja|os\\.|plac|str\\.|strada|bulevardul|vul\\.|vulytsia|ulitsa';
@@ -26,7 +26,8 @@ const INNER_FUNCTION_WORD = new RegExp(`[ \\t]${FUNCTION_WORDS}(?=[ \\t])`, 'i')
 const ANY_FUNCTION_WORD = new RegExp(`(?:^|[ \\t])${FUNCTION_WORDS}(?=[ \\t]|$)`, 'i');
 // A compass direction after the street type: "Peachtree Street NE", "Fairview Ave E", "Queen's Road East".
 const DIRECTIONAL = `(?:[ \\t]+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?(?![${'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ'}0-9]))?`;
-const UNIT = '(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|#)\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6})?';
+// A unit on the street line: its word stands alone and its number holds a digit or is one letter.
+const UNIT = '(?:,?[ \\t]+(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm)(?![a-z])|#)\\.?[ \\t]*#?(?:(?=[0-9a-z\\-]{0,5}\\d)[0-9a-z\\-]{1,6}|[a-z](?![a-z])))?';
 // Letters as explicit ranges (Latin, Greek, Cyrillic): Unicode property escapes cost ~50 µs per KB.
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ';
 const WORD = `[${L}][${L}'’.\\-]{0,24}`;
@@ -80,7 +81,8 @@ const HAS_CUE = /address|live|located|(?:is|are)\s+at|ship|send|deliver|moved|ar
 const EU_PREFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EU_PREFIX})(?:[ \\t]+${WORD}){1,4}?,?[ \\t]+\\d{1,5}[A-Za-z]?(?:\\/\\d{1,4}[A-Za-z]?)?(?![\\p{L}\\p{N}])${UNIT}`, 'giu');
 // French and Canadian order: the number, then the street type, then its name ("14 Rue Saint-Denis",
 // "2900 boulevard Édouard-Montpetit", "1190 Rue Sherbrooke Ouest"). Tried at house numbers.
-const FR_TYPES = ['rue', 'boulevard', 'bd', 'avenue', 'av.', 'chemin', 'allée', 'impasse', 'place', 'quai', 'route', 'cours', 'promenade']
+// Only the types that are not also English nouns ("3 Place Settings", "2 Route Clearances").
+const FR_TYPES = ['rue', 'boulevard', 'bd', 'avenue', 'av.', 'chemin', 'allée', 'impasse', 'quai']
   .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
   .map((w) => w.replace('.', '\\.'))
   .join('|');
@@ -90,20 +92,20 @@ const FR_STYLE = new RegExp(
 );
 const PO_BOX = /(?<![\p{L}\p{N}])(?:p\.? ?o\.? box|post office box|postfach|apartado|boîte postale|unit \d{1,5} box|psc \d{1,5},? box)[ \t]+\d{1,6}(?:[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})?/giu;
 const MILITARY = /(?<![\p{L}\p{N}])(?:(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}-]{2,30}|unit[ \t]+\d{1,5}[ \t]+box[ \t]+\d{1,5}|psc[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5})[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}/giu;
-// One segment that may follow a street line: a unit ("Apt. 5"), a capitalised city, region or
-// country with an optional region code and postcode, or a postcode alone. Segments are joined by a
-// comma or a line break (or a space before a unit); lower-case words end the address.
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}";
 // Unit words in the case they are written: apt, Apt, APT.
 const cased = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
 const UNIT_WORDS = cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'room', 'rm', 'flat', 'piso', 'oficina', 'office', 'lok', 'kv', 'apto', 'app', 'dept', 'depto', 'bureau', 'stock']);
 // A unit: "Apt. 5", "Suite 200", "#05-1234", "4º 2ª", "3º Esq.", "2º izq.".
-const UNIT_SEGMENT = `(?:${UNIT_WORDS})\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6}|#\\d{1,3}-\\d{1,5}|\\d{1,2}[ºª°](?:[ \\t]*(?:\\d{1,2}[ºª]|[A-Z]|[Ii]zq|[Dd]cha|[Dd]er|[Ee]sq|[Dd]to)\\.?)?`;
+const UNIT_NUMBER = '#?(?:(?=[0-9A-Za-z\\-]{0,5}\\d)[0-9A-Za-z\\-]{1,6}|[A-Z](?![A-Za-z]))';
+const UNIT_SEGMENT = `(?:${UNIT_WORDS})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|#\\d{1,3}-\\d{1,5}|\\d{1,2}[ºª°](?:[ \\t]*(?:\\d{1,2}[ºª]|[A-Z]|[Ii]zq|[Dd]cha|[Dd]er|[Ee]sq|[Dd]to)\\.?)?`;
 // Postcodes: 5 or 4 digits (with a ZIP+4 or a Portuguese -063), 80-827, 105 63 / 111 21, Canadian, British.
 const POSTCODE = '(?:\\d{4,6}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})';
 // As people type it in chat: "springfield il 62704", "curitiba - pr, 80010-120".
 const LOWER_CITY_ZIP = '\\p{Ll}[\\p{Ll}\'\\-]{1,20}(?:[ \\t]+\\p{Ll}[\\p{Ll}\'\\-]{1,20})?,?[ \\t]+(?:-[ \\t]+)?[a-z]{2},?[ \\t]+(?:\\d{5}(?:-\\d{3,4})?)';
-const CITY = `${CAP}(?:[ \\t]+(?:${CAP}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*`;
+// City words carry no dot, so a city ends at its sentence ("Springfield. Thanks Again").
+const CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]{0,30}";
+const CITY = `${CITY_WORD}(?:[ \\t]+(?:${CITY_WORD}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*`;
 // One segment that may follow a street line: a unit, a capitalised city, region or country with an
 // optional region code and postcode, a postcode with or without its city, or a region code. Segments
 // are joined by a comma or a line break (or a space before a unit); lower-case words end the address.
@@ -113,9 +115,9 @@ const SEGMENT = new RegExp(
   'u',
 );
 // A unit written before the street line, on the same line.
-const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block'])})\\.?[ \\t]*#?[0-9A-Za-z\\-]{1,6}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
+const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block'])})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
 // Cheap check at the end of a street line before reading a continuation segment.
-const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|flat|piso|oficina|office|lok|kv|apto|app|dept|depto)\b/iy;
+const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|piso|oficina|office|lok|kv|apto|app|dept|depto|bureau|stock)\b/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
 const CUE = /(?<![\p{L}])(?:address(?:\s+is)?|lives?\s+(?:at|in|on)|located\s+at|(?:is|are)\s+at|ship(?:ped)?\s+to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+to|moved\s+to|arrived\s+at|office\s+is\s+(?:at|in)|off\s+at|meet\s+(?:you|me)\s+at|corner\s+of|resides?\s+at|address:)[:,]?[ \t\n>]+/giu;
 // The patterns run in a window, each with its cheap necessary condition (on the lower-cased window).
@@ -133,8 +135,10 @@ const CROSS_STREET = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(?:\\d{1,6}[ \\t]+)?${CA
 
 /**
  * Street addresses, structure-based: a house number, street words and a street type (US/UK
- * style), a continental street name with its number (`Hauptstraße 5`, `Via Roma 12`), PO boxes and
- * military addresses; a following city/region/postcode line is included. Score 0.6-0.7.
+ * style, with a compass direction), the French order (`14 Rue Saint-Denis`), a continental street
+ * name with its number (`Hauptstraße 5`, `Via Roma 12`), PO boxes and military addresses; a unit
+ * written before the street line, and the unit, city, region and postcode segments after it (same
+ * line after commas, or the next lines), are included. Score 0.6-0.7.
  * @example
  * streetAddress().find('ship to 1600 Pennsylvania Ave NW, Washington, DC 20500', out) // pii.street-address
  */

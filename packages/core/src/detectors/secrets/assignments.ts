@@ -83,7 +83,7 @@ export function findAssignments(text: string, keywordEnds: readonly number[]): A
     } else if (op === ',') {
       // A comma only assigns between quoted strings: setProperty("API_TOKEN", "...").
       const closing = m[1] ?? '';
-      if (closing === '' || !isQuote(text.charCodeAt(s - 1)) || !/^[ \t]*["'`]/.test(text.slice(at, at + 6))) continue;
+      if (closing === '' || !isQuote(text.charCodeAt(s - 1)) || !/^[ \t]*\\?["'`]/.test(text.slice(at, at + 7))) continue;
     } else if (op === '>') {
       // '>' only closes an XML start tag: <apiToken>VALUE</apiToken>.
       if (!(s > 0 && text.charCodeAt(s - 1) === 60)) continue;

@@ -71,6 +71,7 @@ describe('the generic detector in context', () => {
     ['prose', `my api key is ${value}`],
     ['a Postman key/value pair', `{"auth": {"type": "bearer", "bearer": [{"key": "token", "value": "${value}", "type": "string"}]}}`],
     ['a Kubernetes env entry', `env:\n  - name: SERVICE_API_TOKEN\n    value: "${value}"`],
+    ['a setProperty call with escaped quotes', `setProperty(\\"SERVICE_TOKEN\\", \\"${value}\\")`],
     ['a notebook cell (escaped quotes in JSON)', `"source": ["import os\\n", "os.environ[\\"SERVICE_API_TOKEN\\"] = \\"${value}\\"\\n"]`],
   ])('finds a credential in %s, covering the value only', (_title, text) => {
     const found = detector.detect(text);
