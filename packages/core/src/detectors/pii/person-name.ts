@@ -5,9 +5,10 @@ import { trieSource } from './trie.js';
 
 // Cues before a name: strong ones take one capitalised token, weak ones (prepositions) need two.
 // Read against the lower-cased text just before a capitalised run.
-const TITLE_CUE = /(?:^|[^a-zà-ÿ])(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|herr|frau|señor|señora|sr|sra)\.?[ \t]+$/i;
+const TITLES = '(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|madame|mme|herr|frau|señor|señora|sr|sra)';
+const TITLE_CUE = new RegExp(`(?:^|[^a-zà-ÿ])${TITLES}\\.?[ \\t]+$`, 'i');
 // A title as a token of a capitalised run.
-const TITLE_TOKEN = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|madame|mme|herr|frau|señor|señora|sr|sra)\.?$/i;
+const TITLE_TOKEN = new RegExp(`^${TITLES}\\.?$`, 'i');
 // Family and work relations that introduce a person by their first name.
 const KIN = '(?:(?:my|our|his|her|their)\\s+)?(?:son|daughter|sister|brother|wife|husband|mom|mum|mother|dad|father|nephew|niece|cousin|grandson|granddaughter|grandma|grandpa|aunt|uncle|friend|colleague|coworker|boss|partner|fiancée?|girlfriend|boyfriend|housemates? are|roommate)';
 const STRONG_CUE = new RegExp(

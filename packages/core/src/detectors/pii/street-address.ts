@@ -24,19 +24,23 @@ const FUNCTION_WORDS = trieSource('in its it is the of and to a an for on at by 
 const INNER_FUNCTION_WORD = new RegExp(`[ \\t]${FUNCTION_WORDS}(?=[ \\t])`, 'i');
 // A function word anywhere among the blank-separated words of a match.
 const ANY_FUNCTION_WORD = new RegExp(`(?:^|[ \\t])${FUNCTION_WORDS}(?=[ \\t]|$)`, 'i');
-// A compass direction after the street type: "Peachtree Street NE", "Fairview Ave E", "Queen's Road East".
-const DIRECTIONAL = `(?:[ \\t]+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?(?![${'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ'}0-9]))?`;
 // A unit on the street line: its word stands alone and its number holds a digit or is one letter.
 const UNIT = '(?:,?[ \\t]+(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm)(?![a-z])|#)\\.?[ \\t]*#?(?:(?=[0-9a-z\\-]{0,5}\\d)[0-9a-z\\-]{1,6}|[a-z](?![a-z])))?';
 // Letters as explicit ranges (Latin, Greek, Cyrillic): Unicode property escapes cost ~50 µs per KB.
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ';
 const WORD = `[${L}][${L}'’.\\-]{0,24}`;
+// A compass direction after the street type: "Peachtree Street NE", "Fairview Ave E", "Queen's Road East".
+const DIRECTIONAL = `(?:[ \\t]+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?(?![${L}0-9]))?`;
+// Words in the cases they are written in: apt, Apt, APT.
+const cased = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
 
 // The street types as a trie: tried after each of up to four words, the list of 150 alternatives
 // was most of the pattern's cost. Same matches: a street type must end where the word ends (the
 // lookahead), so at most one type fits at a place, whatever the order they are tried in.
+const STREET_TYPE = `${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9])`;
+// A second street type may follow the first ("Industrial Park Rd", "Primrose Hill Court").
 const US_STYLE = new RegExp(
-  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9])(?:[ \\t]+${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9]))?${DIRECTIONAL}${UNIT}`,
+  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${STREET_TYPE}(?:[ \\t]+${STREET_TYPE})?${DIRECTIONAL}${UNIT}`,
   'yi',
 );
 const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}[ \\t]?(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
@@ -82,8 +86,7 @@ const EU_PREFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EU_PREFIX})(?:[ \\t]+${W
 // French and Canadian order: the number, then the street type, then its name ("14 Rue Saint-Denis",
 // "2900 boulevard Édouard-Montpetit", "1190 Rue Sherbrooke Ouest"). Tried at house numbers.
 // Only the types that are not also English nouns ("3 Place Settings", "2 Route Clearances").
-const FR_TYPES = ['rue', 'boulevard', 'bd', 'avenue', 'av.', 'chemin', 'allée', 'impasse', 'quai']
-  .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
+const FR_TYPES = cased(['rue', 'boulevard', 'bd', 'avenue', 'av.', 'chemin', 'allée', 'impasse', 'quai'])
   .map((w) => w.replace('.', '\\.'))
   .join('|');
 const FR_STYLE = new RegExp(
@@ -93,9 +96,7 @@ const FR_STYLE = new RegExp(
 const PO_BOX = /(?<![\p{L}\p{N}])(?:p\.? ?o\.? box|post office box|postfach|apartado|boîte postale|unit \d{1,5} box|psc \d{1,5},? box)[ \t]+\d{1,6}(?:[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})?/giu;
 const MILITARY = /(?<![\p{L}\p{N}])(?:(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}-]{2,30}|unit[ \t]+\d{1,5}[ \t]+box[ \t]+\d{1,5}|psc[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5})[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}/giu;
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}";
-// Unit words in the case they are written: apt, Apt, APT.
-const cased = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
-const UNIT_WORDS = cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'room', 'rm', 'flat', 'piso', 'oficina', 'office', 'lok', 'kv', 'apto', 'app', 'dept', 'depto', 'bureau', 'stock']);
+const UNIT_WORDS = cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'room', 'rm', 'flat', 'piso', 'oficina', 'office', 'lok', 'kv', 'apto', 'app', 'dept', 'depto', 'bureau', 'stock']).join('|');
 // A unit: "Apt. 5", "Suite 200", "#05-1234", "4º 2ª", "3º Esq.", "2º izq.".
 const UNIT_NUMBER = '#?(?:(?=[0-9A-Za-z\\-]{0,5}\\d)[0-9A-Za-z\\-]{1,6}|[A-Z](?![A-Za-z]))';
 const UNIT_SEGMENT = `(?:${UNIT_WORDS})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|#\\d{1,3}-\\d{1,5}|\\d{1,2}[ºª°](?:[ \\t]*(?:\\d{1,2}[ºª]|[A-Z]|[Ii]zq|[Dd]cha|[Dd]er|[Ee]sq|[Dd]to)\\.?)?`;
@@ -115,7 +116,7 @@ const SEGMENT = new RegExp(
   'u',
 );
 // A unit written before the street line, on the same line.
-const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block'])})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
+const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block']).join('|')})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
 // Cheap check at the end of a street line before reading a continuation segment.
 const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|piso|oficina|office|lok|kv|apto|app|dept|depto|bureau|stock)\b/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
