@@ -16,7 +16,7 @@ const model = loadInjectionModel();
 const piece = fc.constantFrom(
   'the', 'Ignore', 'previous', 'RULES', 'system', 'prompt', 'you', 'are', 'now', ' ', ' ', '  ', '\n', '\n\n', '\t', '.', ',', '!', '?',
   '-', '_', '*', '/', '+', '=', '"', "'", '(', ')', '[', ']', '{', '}', '<', '>', '#', '|', '\\', '&', '&amp;', '%', '%41', '@', '$',
-  '0', '1', '2', '3', '8', '9', 'a', 'b', 'x', 'u', 'Q', ' \n', '\n ', '\r\n', '\t', '\v', 'Zm9yZ2V0IGFsbA', 'deadbeefcafe0123456789', 'gur', 'lbh', 'a b c d', 'i.g.n.o.r.e',
+  '0', '1', '2', '3', '8', '9', 'a', 'b', 'x', 'u', 'Q', ' \n', '\n ', '\r\n', '\t', '\v', 'Zm9yZ2V0IGFsbA', 'deadbeefcafe0123456789', 'gur', 'lbh', 'a b c d', 'i.g.n.o.r.e', 'a  b  c  d', 'x\ty\tz\tq',
   // Folded to one ASCII character by the canonical pass (the scan reads them folded) ...
   '\u00e9', '\u00c9', '\u00fc', '\u00e5', '\u0151', '\u00a0', '\u2019', '\u2018', '\u201c', '\u201d', '\u2013', '\u2014', '\u2212', 'don\u2019t', 'caf\u00e9', '\u00e9\u00e9\u00e9',
   // ... and not: a ligature, sharp s, an ellipsis, a soft hyphen, a combining accent, Cyrillic, an emoji.
@@ -56,7 +56,7 @@ describe('plainScan', () => {
     const sink = { weights: null, indices: null };
     expect(plainScan('Summarise the attached report in three bullet points.', table, sink)).not.toBeNull();
     expect(plainScan('Don\u2019t \u201cworry\u201d \u2014 caf\u00e9 na\u00efve', table, sink)?.text).toBe('Don\'t "worry" - cafe naive');
-    for (const text of ['pa55word', 'caf\u00e9 \u2026', 'stra\u00dfe', 'a&lt;b', 'x%41y', 'r e v e a l', 'gur ehyrf', 'QWxsIHlvdXIgYmFzZQ==', 'user@example']) {
+    for (const text of ['pa55word', 'caf\u00e9 \u2026', 'stra\u00dfe', 'a&lt;b', 'x%41y', 'r e v e a l', 'r  e  v  e  a  l', 'gur ehyrf', 'QWxsIHlvdXIgYmFzZQ==', 'user@example']) {
       expect(plainScan(text, table, sink)).toBeNull();
     }
   });

@@ -62,6 +62,16 @@ for (const ch of ' .-_*|/+~') SPACER[ch.charCodeAt(0)] = 1;
 
 const RING = new Int32Array(SYMBOL_BURST);
 
+/** Whether `b[from..to)` is all spaces, tabs, vertical tabs and form feeds (and not empty). */
+function blanks(b: Uint8Array, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = b[k] as number;
+    if (c !== 32 && c !== 9 && c !== 11 && c !== 12) return false;
+  }
+  return true;
+}
+
 // The text's code units as bytes: one native call copies the text and tells whether it is ASCII
 // (each other character takes two or more bytes), and the scan then reads a typed array, which
 // costs fewer instructions per character than charCodeAt. Two spaces after the text end every
@@ -263,7 +273,8 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     if (len === 0) continue;
     // End of a word: the same features as extractFeatures() on the canonical text.
     if (len === 1) {
-      singles = i - 1 === lastSingleEnd + 1 && SPACER[b[i - 2] as number] === 1 ? singles + 1 : 1;
+      // One separator after the last single letter, or a run of blanks (the canonical text collapses it to one space).
+      singles = (i - 1 === lastSingleEnd + 1 && SPACER[b[i - 2] as number] === 1) || (lastSingleEnd >= 0 && blanks(b, lastSingleEnd, i - 1)) ? singles + 1 : 1;
       lastSingleEnd = i;
       if (singles >= 3) return bail(seen, touched, nt);
     }

@@ -10,30 +10,49 @@ const TITLE_CUE = new RegExp(`(?:^|[^a-zà-ÿ])${TITLES}\\.?[ \\t]+$`, 'i');
 // A title as a token of a capitalised run.
 const TITLE_TOKEN = new RegExp(`^${TITLES}\\.?$`, 'i');
 // Family and work relations that introduce a person by their first name.
-const KIN = '(?:(?:my|our|his|her|their)\\s+)?(?:son|daughter|sister|brother|wife|husband|mom|mum|mother|dad|father|nephew|niece|cousin|grandson|granddaughter|grandma|grandpa|aunt|uncle|friend|colleague|coworker|boss|partner|fiancée?|girlfriend|boyfriend|housemates? are|roommate)';
+const KIN = '(?:(?:my|our|his|her|their)\\s+)?(?:son|daughter|sister|brother|wife|husband|mom|mum|mother|dad|father|nephew|niece|cousin|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|grandchild|stepson|stepdaughter|kids?|child|aunt|uncle|friend|colleague|coworker|boss|partner|fiancée?|girlfriend|boyfriend|housemates? are|roommate|neighbou?r)';
 const STRONG_CUE = new RegExp(
-  `(?:^|[^a-zà-ÿ'])(?:name is|name's|call me|i am called|i'm called|named|called|name:|dear|hi|hello|hey|good morning|good afternoon|thanks|thank you|regards|sincerely|cheers|said|says|asked|told|ask for|speak to|contact|beneficiary|holder|signed|attn:?|i am|i'm|this is|` +
+  `(?:^|[^a-zà-ÿ'])(?:name is|name's|name\\?|calls? me|called me|calls? (?:him|her)|i am called|i'm called|named|named (?:him|her|them)|called|name:|dear|hi|hello|hey|good morning|good afternoon|thanks|thank you|regards|sincerely|cheers|said|says|asked|told|ask for|speak to|contact|beneficiary|holder|signed|attn:?|i am|i'm|this is|` +
     // a relative or a colleague introduced by role ("my nephew Oscar", "daughter Linda")
     `${KIN}|` +
     // people-directed verbs ("Ring Ade", "Escalated to Marcus", "confirmed by Rachel")
-    `call|ring|text|ping|message|escalated to|assigned to|handed (?:over )?to|intro via|introduced by|confirmed by|recommended by|approved by|fixed (?:manually )?by|reported by|requested by|feedback from|` +
+    `call|ring|text|ping|message|(?:had|has|have) given|spoke (?:to|with)|talked to|shouted at|yelled at|screamed at|smiled at|waved at|starring|` +
+    // "said Gladys to Logan"
+    `(?:said|asked|shouted|whispered|replied|yelled|complained) [^ \\t\\n]{2,20} to|escalated to|assigned to|handed (?:over )?to|intro via|introduced by|confirmed by|recommended by|approved by|fixed (?:manually )?by|reported by|requested by|feedback from|` +
     // sign-offs in other languages, before a signature line
     `saludos|un saludo|pozdrawiam|cordialement|bien à vous|grüße|gruß|viele grüße|atenciosamente|abraços|cumprimentos|un saluto|cordiali saluti|saluti|groeten|met vriendelijke groet|hälsningar|med vänlig hälsning|hilsen|terveisin)[,:]?[ \\t\\n]+$`,
   'i',
 );
 const WEAK_CUE = /(?:^|[^a-zà-ÿ])(?:from|by|with|to|for|cc)[ \t]+$/i;
 const PLACE_CUE = /(?:^|[^a-zà-ÿ])(?:in|at|from|to|near|of|visit|visited|for|the|on|into|across|via)[ \t]+$/i;
-const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told)(?![a-z])/;
+// A possessive ("Americans’ lives") is not the subject of the verb after it.
+const POSSESSIVE = /['’]s?$/;
+const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told|shouted|yelled|whispered|screamed|laughed|smiled|nodded|sighed|gave|had given|has given|spent|began|lives|lived|was born|grew up|(?:is|was) from|comes from)(?![a-z-])/;
+// A name spoken to: at the start of a text or line before a comma and a request ("Leif, can I ..."),
+// or after a comma at the end of an exclamation ("Don't go to town, Nicholas!"), not after a
+// greeting ("Hello, World!") or a capitalised word ("Los Angeles, California!").
+const VOCATIVE_AFTER = /^,[ \t]+(?:can|could|would|will|please|do|did|are|have|thanks|thank|let|listen|look|wait|come)(?![a-z])/i;
+const VOCATIVE_END = /^[ \t]*!/;
+const COMMA_BEFORE = /(?:^|[^A-Za-zÀ-ÿ'])(?!(?:hello|hi|hey|goodbye|bye)[ \t]*,)[a-zß-ÿ]+[ \t]*,[ \t]+$/;
+// A list of people after a word for people and a colon ("Our founders: Ada, Grace and Linus";
+// "They had 3: Tom, Anna and Lea"): every item a name token, each item a name.
+const LIST_CUE = /(?:^|[^a-z])(?:children|kids|sons|daughters|founders|co-?founders|members|guests|attendees|participants|students|pupils|employees|staff|players|siblings|grandchildren|friends|colleagues|speakers|authors|winners|(?:had|have|has) \d{1,2})[^.:\n]{0,24}:[ \t]*/gi;
+const LIST_SEPARATOR = /,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+/y;
 // On the text itself: an ASCII-only case-insensitive match finds what a search of the lower-cased
 // text would (no other character lower-cases to these letters), without lower-casing prose.
-const NAMING_CUE = /name is|name's|call me| called /i;
+const NAMING_CUE = /name is|name's|calls? me| called /i;
 // "my name is selma": one lower-case token after an explicit naming cue.
-const LOWER_NAME = /(?:name is|name's|call me|(?:am|i'm) called)[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,30})(?![a-zß-öø-ÿ])/gi;
+const LOWER_NAME = /(?:name is|name's|calls? me|(?:am|i'm) called)[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿā-ſ'’-]{1,30})(?![a-zß-öø-ÿā-ſ])/gi;
 // Letters without Unicode property escapes (those cost ~50 µs per KB): Latin, Greek, Cyrillic.
 const UP = 'A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏΆ-ΏΑ-ΩЀ-Я';
 const LO = 'a-zß-öø-ÿĀ-ſƀ-ɏά-ώа-яѐ-џ';
 // A run of capitalised tokens (with middle initials); tokens never contain spaces, so matching is linear.
-const RUN = new RegExp(`[${UP}][${LO}'’\\-]{1,30}(?:[ \\t]+(?:[A-Z]\\.?[ \\t]+)?[${UP}][${LO}'’\\-]{1,30})*`, 'y');
+// A token: a capital and small letters, where a hyphen or apostrophe may open a second capitalised
+// part ("García-López", "O'Brien").
+const TOKEN = `[${UP}][${LO}'’\\-]{1,30}(?:(?<=[-'’])[${UP}][${LO}'’\\-]{1,30}){0,2}`;
+const RUN = new RegExp(`${TOKEN}(?:[ \\t]+(?:[A-Z]\\.?[ \\t]+)?${TOKEN})*`, 'y');
+// One item of a list of names (see LIST_CUE).
+const LIST_ITEM = new RegExp(`${TOKEN}(?:[ \\t]+${TOKEN}){0,3}`, 'y');
 // The ordinary words as they open a sentence ("What", "Thanks"), capitalised. `isNameToken` says
 // false for each of them.
 const CAPITALISED = [...NOT_NAME_WORDS].filter((w) => /^[a-z]+$/.test(w)).map((w) => (w[0] as string).toUpperCase() + w.slice(1));
@@ -109,11 +128,60 @@ function isNameToken(token: string): boolean {
   const last = bare.charCodeAt(bare.length - 1);
   if (last === 46 || last === 39 || last === 0x2019) bare = bare.replace(/[.'’]+$/, '');
   if (NOT_NAME_WORDS.has(bare)) return false;
+  // A compound with an ordinary word ("Task-Oriented", "Step-by-Step") is not a double-barrelled
+  // name; short particles ("El-Amin", "Al-", "Min-jun") are not checked.
+  if (bare.includes('-')) for (const part of bare.split('-')) if (part.length >= 4 && NOT_NAME_WORDS.has(part)) return false;
   // Mostly capitals (acronyms, shouted places) are not names.
   let caps = 0;
   for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== bare.charCodeAt(i)) caps++;
   if (caps > Math.max(1, Math.floor(token.length / 3))) return false;
   return !STREET_WORD.test(bare) && !/(?:strasse|straße|gasse|gatan|vägen|veien|straat|utca)$/.test(bare);
+}
+
+// Items of one list (start, end pairs).
+const LIST_SPANS = new Int32Array(64);
+
+/** Lists of names after LIST_CUE: all items must be name tokens, and there must be at least two. */
+function findLists(text: string, push: (s: number, e: number, score: number) => void): void {
+  LIST_CUE.lastIndex = 0;
+  for (let m = LIST_CUE.exec(text); m !== null; m = LIST_CUE.exec(text)) {
+    let at = LIST_CUE.lastIndex;
+    let n = 0;
+    let names = true;
+    while (n < 32) {
+      LIST_ITEM.lastIndex = at;
+      if (!LIST_ITEM.test(text)) break;
+      const end = LIST_ITEM.lastIndex;
+      if (end < text.length && isLetterOrDigit(text.charCodeAt(end))) break;
+      for (let t = at; t < end; ) {
+        let e = t + 1;
+        while (e < end && !isBlank(text.charCodeAt(e))) e++;
+        if (!isNameTokenAt(text, t, e)) names = false;
+        t = e;
+        while (t < end && isBlank(text.charCodeAt(t))) t++;
+      }
+      LIST_SPANS[2 * n] = at;
+      LIST_SPANS[2 * n + 1] = end;
+      n++;
+      LIST_SEPARATOR.lastIndex = end;
+      if (!LIST_SEPARATOR.test(text)) break;
+      at = LIST_SEPARATOR.lastIndex;
+    }
+    if (names && n >= 2) for (let k = 0; k < n; k++) push(LIST_SPANS[2 * k] as number, LIST_SPANS[2 * k + 1] as number, 0.8);
+    if (LIST_CUE.lastIndex < at) LIST_CUE.lastIndex = at;
+  }
+}
+
+/** A single name spoken to: see VOCATIVE_AFTER (adverbs such as "Additionally, can ..." are not names). */
+function vocative(text: string, start: number, end: number, before: string, after: string): boolean {
+  if (after.charCodeAt(0) === 44) return VOCATIVE_AFTER.test(after) && lineStart(text, start) && !(end - start >= 7 && text.endsWith('ly', end));
+  return VOCATIVE_END.test(after) && COMMA_BEFORE.test(before);
+}
+
+function lineStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n';
 }
 
 function sentenceStart(text: string, start: number): boolean {
@@ -180,6 +248,7 @@ export function personName(): Recognizer {
         }
         if (runStart !== -1) judge(text, runStart, runEnd, count, push);
       }
+      if (text.includes(':')) findLists(text, push);
       if (NAMING_CUE.test(text)) {
         LOWER_NAME.lastIndex = 0;
         for (let m = LOWER_NAME.exec(text); m !== null; m = LOWER_NAME.exec(text)) {
@@ -199,7 +268,7 @@ function judge(text: string, start: number, end: number, count: number, push: (s
   if (count === 1) {
     // A single token needs a cue: a title, a naming or greeting word, or "said" after it.
     if (TITLE_CUE.test(before)) push(start, end, 0.85);
-    else if ((STRONG_CUE.test(before) || SAID_AFTER.test(after)) && !ORG_AFTER.test(after)) push(start, end, 0.8);
+    else if ((STRONG_CUE.test(before) || (SAID_AFTER.test(after) && !POSSESSIVE.test(text.slice(start, end))) || vocative(text, start, end, before, after)) && !ORG_AFTER.test(after)) push(start, end, 0.8);
     return;
   }
   if (ORG_AFTER.test(after) || TITLE_CASE_AFTER.test(after)) return;

@@ -100,6 +100,13 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a unit word without a number after the street', text: 'order a flat white at 5 Main St flat white', kind: 'pii.street-address', value: '5 Main St' },
   { title: 'a city that ends its sentence', text: 'Ship to 12 Oak Street, Springfield. Thanks Again Bob', kind: 'pii.street-address', value: '12 Oak Street, Springfield' },
   { title: 'a street word written apart', text: 'Teslimat: Atatürk Caddesi 58, Izmir', kind: 'pii.street-address', value: 'Atatürk Caddesi 58, Izmir' },
+  { title: 'a first name spoken to before a request', text: 'Radomir, could you send the invoice again?', kind: 'pii.person-name', value: 'Radomir' },
+  { title: 'a first name spoken to at the end of an exclamation', text: 'Stop worrying about the deadline, Ottilie!', kind: 'pii.person-name', value: 'Ottilie' },
+  { title: 'a first name before a people verb', text: 'Ingrid shouted at the printer again.', kind: 'pii.person-name', value: 'Ingrid' },
+  { title: 'a nickname after "calls me"', text: 'Everyone at work calls me Tiggy.', kind: 'pii.person-name', value: 'Tiggy' },
+  { title: 'a lower-case name with a Latin Extended letter', text: 'my friends call me radoš', kind: 'pii.person-name', value: 'radoš' },
+  { title: 'a double-barrelled surname and an apostrophe', text: "Please forward this to Siobhan O'Rourke-Byrne today.", kind: 'pii.person-name', value: "Siobhan O'Rourke-Byrne" },
+  { title: 'a first name after a verb of giving', text: 'The landlord had given Wenceslas the spare key.', kind: 'pii.person-name', value: 'Wenceslas' },
 ];
 
 describe('piiDetector() finds', () => {
@@ -130,7 +137,20 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a department after a people verb', text: 'Escalated to Engineering. Approved by Legal.', kind: 'pii.person-name' },
   { title: 'numbers before words that are street types in French', text: 'I have 2 routes to work and 3 places to eat.', kind: 'pii.street-address' },
   { title: 'a Title Case headline as a person', text: 'Read Guilty Pleasures Of The Decade now', kind: 'pii.person-name' },
+  { title: 'a sentence adverb before a request', text: 'Additionally, can you list the steps?', kind: 'pii.person-name' },
+  { title: 'a list of departments after a word for people', text: 'Team members: Design, Marketing and Sales.', kind: 'pii.person-name' },
+  { title: 'a hyphenated compound of ordinary words', text: 'Try Task-Oriented Prompting on this one.', kind: 'pii.person-name' },
+  { title: 'a place after a comma at the end of a question', text: 'What is the weather in Los Angeles, Ventura?', kind: 'pii.person-name' },
+  { title: 'a possessive before a verb', text: "It changed Americans' lives forever.", kind: 'pii.person-name' },
 ];
+
+describe('piiDetector() reads a list of people', () => {
+  it('reports every name of a list after a word for people and a colon', () => {
+    const text = 'They had 3 children: Bartholomew, Ingeborg Tamm and Casimir.';
+    const names = piiDetector().detect(text).filter((m) => m.kind === 'pii.person-name').map((m) => text.slice(m.start, m.end));
+    expect(names).toEqual(['Bartholomew', 'Ingeborg Tamm', 'Casimir']);
+  });
+});
 
 describe('piiDetector() does not report', () => {
   it.each(negatives)('$title', ({ text, kind }) => {
