@@ -18,7 +18,9 @@ const SUFFIX =
 const EU_SUFFIX = 'straße|strasse|str\\.|gasse|weg|platz|allee|damm|ufer|chaussee|steig|gata|gatan|vägen|veien|vegen|gade|vej|straat|laan|gracht|kade|plein|katu|kuja|út|utca|útja|tér|körút|utica|ulica|cesta|sokak|caddesi|bulvarı';
 const EU_PREFIX = 'rue|avenue|boulevard|bd|chemin|allée|impasse|place|quai|via|viale|vicolo|piazza|corso|largo|calle|avenida|av\\.|paseo|plaza|carrer|rua|travessa|praça|ul\\.|ulica|al\\.|aleja|os\\.|plac|str\\.|strada|bulevardul|vul\\.|vulytsia|ulitsa';
 // Function words never appear in a street name ("114 in its mission" is a sentence).
-const FUNCTION_WORDS = trieSource('in its it is the of and to a an for on at by with from my your our his her their this that was were be as or we you they he she i'.split(' '));
+const FUNCTION_WORD_LIST = 'in its it is the of and to a an for on at by with from my your our his her their this that was were be as or we you they he she i'.split(' ');
+const FUNCTION_WORDS = trieSource(FUNCTION_WORD_LIST);
+const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(FUNCTION_WORD_LIST);
 // A function word between blanks: inside a match that starts and ends with other words, one of its
 // inner words (as the words of `split(/[ \t]+/)` tested by /^(?:in|its|...)$/i).
 const INNER_FUNCTION_WORD = new RegExp(`[ \\t]${FUNCTION_WORDS}(?=[ \\t])`, 'i');
@@ -115,6 +117,8 @@ const SEGMENT = new RegExp(
     `(${UNIT_SEGMENT}|${CITY}(?:,?[ \\t]+(?:-[ \\t]+)?[A-Z]{2,3})?(?:,?[ \\t]+${POSTCODE})?|${POSTCODE}(?:[ \\t]+${CITY})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?|${LOWER_CITY_ZIP})(?![\\p{L}\\p{N}])`,
   'u',
 );
+// A last address line after a blank line: a city or country and a postcode, alone on its line.
+const POSTCODE_LINE = new RegExp(`\\n[ \\t>]*\\n[ \\t>]*(?:${CITY}[ \\t]+)?${POSTCODE}(?![^\\n])`, 'uy');
 // A unit written before the street line, on the same line.
 const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block']).join('|')})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
 // Cheap check at the end of a street line before reading a continuation segment.
@@ -129,6 +133,21 @@ const WINDOW_PATTERNS: readonly (readonly [pattern: RegExp, score: number, hint:
   [MILITARY, 0.75, HAS_MILITARY],
 ];
 const CUED_VALUE = new RegExp(`(?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+(?:${CAP}|[\\p{Ll}]{1,12})){0,3}?[ \\t]+\\d{1,5}[A-Za-z]?\\.?(?![\\p{L}\\p{N}])`, 'uy');
+
+// A street line without a street word, followed by a unit on the same line or the next, as in a
+// postal block ("Puruntie 82 Apt. 595", "28030 Edeby 55\n Apt. 297"): a line that starts with an
+// optional building number, one to five words and a house number. The unit is the evidence ("Unit"
+// is not: "Chapter 4\nUnit 2" opens a lesson).
+const UNIT_HINT = /(?:apt|apartment|suite|flat)\.?[ \t]*\d/i;
+const STREET_BEFORE_UNIT = new RegExp(
+  `(?<![^\\n])[ \\t>?]*((?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+(?:${CAP}|\\p{Ll}{1,12})){0,4}?[ \\t]+\\d{1,5}[A-Za-z]?\\.?)(?:,?[ \\t]+|[ \\t]*\\n[ \\t>?]*)(?:Apt|Apartment|Suite|Flat)\\.?[ \\t]*\\d{1,5}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+// A second street name after the street line, on the same line ("14 Crown Street Kishiev Squares",
+// "Tungata 11 Rott Crossroad"): capitalised words ending in a capitalised street type.
+const CAPITALISED_TYPES = SUFFIX.split('|').flatMap((w) => [w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+const STREET_TAIL = new RegExp(`[ \\t]+${CAP}(?:[ \\t]+${CAP}){0,2}?[ \\t]+${trieSource(CAPITALISED_TYPES)}\\.?(?![\\p{L}\\p{N}])`, 'uy');
 
 const CORNER_OF = /corner of[ \t]+$/i;
 // "and" / "&" and a capitalised street name of one to four words after an intersection's first street.
@@ -156,6 +175,8 @@ export function streetAddress(): Recognizer {
         start = leadingNumberStart(text, start);
         const unit = LEADING_UNIT.exec(text.slice(Math.max(0, start - 24), start));
         if (unit !== null) start -= unit[0].length;
+        STREET_TAIL.lastIndex = end;
+        if (STREET_TAIL.test(text) && !ANY_FUNCTION_WORD.test(text.slice(end, STREET_TAIL.lastIndex))) end = STREET_TAIL.lastIndex;
         // An intersection: "the corner of <street> and <street>".
         if (CORNER_OF.test(text.slice(Math.max(0, start - 24), start))) {
           CROSS_STREET.lastIndex = end;
@@ -169,6 +190,11 @@ export function streetAddress(): Recognizer {
           const c = SEGMENT.exec(text.slice(end, end + 80));
           if (c === null) break;
           end += c[0].length;
+        }
+        // After a blank line, a line that is only a country or city with a postcode ("\n\n Denmark 35018").
+        if (end < text.length && text.charCodeAt(end) === 10) {
+          POSTCODE_LINE.lastIndex = end;
+          if (POSTCODE_LINE.test(text)) end = POSTCODE_LINE.lastIndex;
         }
         out.push({ start, end, kind: 'pii.street-address', score });
       };
@@ -194,6 +220,15 @@ export function streetAddress(): Recognizer {
         if (INNER_FUNCTION_WORD.test(text.slice(i, after))) continue;
         add(i, after, 0.65);
         found.push(i, out[out.length - 1]!.end);
+      }
+      if (UNIT_HINT.test(text)) {
+        STREET_BEFORE_UNIT.lastIndex = 0;
+        for (let m = STREET_BEFORE_UNIT.exec(text); m !== null; m = STREET_BEFORE_UNIT.exec(text)) {
+          const line = m[1] as string;
+          if (ANY_FUNCTION_WORD.test(line)) continue;
+          const start = m.index + m[0].indexOf(line);
+          add(start, start + line.length, 0.6);
+        }
       }
       let covered = 0;
       // Windows around numbers that follow a street word, prefix or cue; merged.
@@ -226,7 +261,7 @@ export function streetAddress(): Recognizer {
         for (const [re, score, hint] of WINDOW_PATTERNS) {
           if (!hint.test(lowerPart)) continue;
           re.lastIndex = 0;
-          for (let m = re.exec(part); m !== null; m = re.exec(part)) add(w.start + m.index, w.start + m.index + m[0].length, score);
+          for (let m = re.exec(part); m !== null; m = re.exec(part)) add(w.start + m.index + leadingFunctionWords(m[0]), w.start + m.index + m[0].length, score);
         }
         if (!HAS_CUE.test(lowerPart)) continue;
         CUE.lastIndex = 0;
@@ -327,12 +362,29 @@ function runFlags(text: string, i: number, j: number): number {
   return flags;
 }
 
+/** Length of the words up to the last function word among the first four ("meet you at Tungata 11"). */
+function leadingFunctionWords(match: string): number {
+  let cut = 0;
+  let i = 0;
+  for (let k = 0; k < 4 && i < match.length; k++) {
+    let j = i;
+    while (j < match.length && !isBlank(match.charCodeAt(j))) j++;
+    if (j >= match.length) break;
+    const word = match.slice(i, j).toLowerCase();
+    while (j < match.length && isBlank(match.charCodeAt(j))) j++;
+    if (FUNCTION_WORD_SET.has(word)) cut = j;
+    i = j;
+  }
+  return cut;
+}
+
 /**
  * Where an address starting at `start` begins when a building or unit number (1-6 digits and one
- * blank, not glued to a word, a number or punctuation) is written before its house number.
+ * blank, not glued to a word, a number or punctuation) is written before its house number or its
+ * street name ("12 4410 Harbor Street", "5720 Skoanveien 226").
  */
 function leadingNumberStart(text: string, start: number): number {
-  if (start < 2 || !isDigit(text.charCodeAt(start)) || !isBlank(text.charCodeAt(start - 1))) return start;
+  if (start < 2 || !isBlank(text.charCodeAt(start - 1))) return start;
   let i = start - 1;
   while (i > 0 && start - 1 - i < 6 && isDigit(text.charCodeAt(i - 1))) i--;
   if (i === start - 1) return start;
