@@ -16,7 +16,7 @@ const STRONG_CUE = new RegExp(
     // a relative or a colleague introduced by role ("my nephew Oscar", "daughter Linda")
     `${KIN}|` +
     // people-directed verbs ("Ring Ade", "Escalated to Marcus", "confirmed by Rachel")
-    `call|ring|text|ping|message|(?:had|has|have) given|spoke (?:to|with)|talked to|shouted at|yelled at|screamed at|smiled at|waved at|starring|` +
+    `call|ring|text|ping|message|(?:had|has|have) given|(?:him|her|me) (?:and|&)|spoke (?:to|with)|talked to|shouted at|yelled at|screamed at|smiled at|waved at|starring|` +
     // "said Gladys to Logan"
     `(?:said|asked|shouted|whispered|replied|yelled|complained) [^ \\t\\n]{2,20} to|escalated to|assigned to|handed (?:over )?to|intro via|introduced by|confirmed by|recommended by|approved by|fixed (?:manually )?by|reported by|requested by|feedback from|` +
     // sign-offs in other languages, before a signature line
@@ -27,7 +27,7 @@ const WEAK_CUE = /(?:^|[^a-zà-ÿ])(?:from|by|with|to|for|cc)[ \t]+$/i;
 const PLACE_CUE = /(?:^|[^a-zà-ÿ])(?:in|at|from|to|near|of|visit|visited|for|the|on|into|across|via)[ \t]+$/i;
 // A possessive ("Americans’ lives") is not the subject of the verb after it.
 const POSSESSIVE = /['’]s?$/;
-const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told|shouted|yelled|whispered|screamed|laughed|smiled|nodded|sighed|gave|had given|has given|spent|began|lives|lived|was born|grew up|(?:is|was) from|comes from)(?![a-z-])/;
+const SAID_AFTER = /^[ \t]+(?:said|says|wrote|writes|replied|asked|told|shouted|yelled|whispered|screamed|laughed|smiled|nodded|sighed|gave|had given|has given|spent|began|lives|lived|was born|grew up|(?:is|was) from|comes from|and (?:i|me)(?![a-z'’]))(?![a-z-])/;
 // A name spoken to: at the start of a text or line before a comma and a request ("Leif, can I ..."),
 // or after a comma at the end of an exclamation ("Don't go to town, Nicholas!"), not after a
 // greeting ("Hello, World!") or a capitalised word ("Los Angeles, California!").

@@ -110,6 +110,7 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a nickname after "calls me"', text: 'Everyone at work calls me Tiggy.', kind: 'pii.person-name', value: 'Tiggy' },
   { title: 'a lower-case name with a Latin Extended letter', text: 'my friends call me radoš', kind: 'pii.person-name', value: 'radoš' },
   { title: 'a double-barrelled surname and an apostrophe', text: "Please forward this to Siobhan O'Rourke-Byrne today.", kind: 'pii.person-name', value: "Siobhan O'Rourke-Byrne" },
+  { title: 'a first name joined to a pronoun', text: 'It was settled between him and Zofia, nobody else.', kind: 'pii.person-name', value: 'Zofia' },
   { title: 'a first name after a verb of giving', text: 'The landlord had given Wenceslas the spare key.', kind: 'pii.person-name', value: 'Wenceslas' },
 ];
 
