@@ -12,7 +12,7 @@ const TITLE_TOKEN = new RegExp(`^${TITLES}\\.?$`, 'i');
 // Family and work relations that introduce a person by their first name.
 const KIN = '(?:(?:my|our|his|her|their)\\s+)?(?:son|daughter|sister|brother|wife|husband|mom|mum|mother|dad|father|nephew|niece|cousin|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|grandchild|stepson|stepdaughter|kids?|child|aunt|uncle|friend|colleague|coworker|boss|partner|fiancée?|girlfriend|boyfriend|housemates? are|roommate|neighbou?r)';
 const STRONG_CUE = new RegExp(
-  `(?:^|[^a-zà-ÿ'])(?:name is|name's|name\\?|calls? me|called me|calls? (?:him|her)|i am called|i'm called|named|named (?:him|her|them)|called|name:|dear|hi|hello|hey|good morning|good afternoon|thanks|thank you|regards|sincerely|cheers|said|says|asked|told|ask for|speak to|contact|beneficiary|holder|signed|attn:?|i am|i'm|this is|` +
+  `(?:^|[^a-zà-ÿ'])(?:name is|name's|name\\?|calls? me|called me|calls? (?:him|her)|i am called|i'm called|named|named (?:him|her|them)|called|name:|dear|hi|hello|hey|good morning|good afternoon|thanks|thank you|regards|sincerely|cheers|said|says|asked|told|ask for|speak to|contact|beneficiary|holder|signed|attn:?|i am|i'm|this is|it's|it’s|` +
     // a relative or a colleague introduced by role ("my nephew Oscar", "daughter Linda")
     `${KIN}|` +
     // people-directed verbs ("Ring Ade", "Escalated to Marcus", "confirmed by Rachel")
@@ -102,7 +102,9 @@ function tokenize(text: string, start: number, end: number, tokens: Tokens): voi
 
 // A street type ends a street name, not a person's name ("Kishiev Squares", "Passauer Strasse").
 const STREET_WORD = /^(?:street|streets|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|courts|place|pl|square|squares|terrace|way|parkway|highway|circle|trail|crescent|close|grove|gardens|row|mews|alley|plaza|loop|point|points|ridge|isle|forges?|fort|mall|crossing|crossroads?|heights|hills?|parks?|pass|port|prairie|ranch|springs?|summit|valley|view|village|walk|harbou?r|estates?|greens?|meadows?|mills?|quay|route|shores?|bridge|bridges|coves?|creek|falls|ferry|fields?|glen|haven|hollow|island|islands|keys?|landing|lights?|locks?|manor|mount|mountain|pines|plains?|rapids?|run|stravenue|tunnel|vista|wharf|corners?|dale|str|strasse|straße|gasse|weg|platz|allee|ring|gata|gatan|vej|gade|straat|laan|út|utca|ulica|rue|via|calle|avenida|rua|avda)$/;
-const ORG_AFTER = /^[ \t]+(?:inc|ltd|llc|corp|co|gmbh|ag|plc|group|bank|university|college|hospital|street|st|avenue|ave|road|rd|lane|drive|boulevard|city|county|island|orchestra|technologies|industries|airlines)(?![a-z])/i;
+const ORG_AFTER = /^[ \t]+(?:&[ \t]+(?:co|sons|partners|associates)|inc|ltd|llc|corp|co|gmbh|ag|plc|s\.?a\.?|s\.?r\.?l\.?|b\.?v\.?|n\.?v\.?|pty|pvt|oy|ab|kg|group|bank|university|college|hospital|street|st|avenue|ave|road|rd|lane|drive|boulevard|city|county|island|orchestra|technologies|industries|airlines)(?![a-z])/i;
+// A pronoun with a contracted verb ("I'm", "We'll").
+const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:m|s|ll|re|ve|d)$/;
 // Capitalised function words right after a run mark Title Case (headlines, song and book titles).
 const TITLE_CASE_AFTER = /^[ \t]+(?:Of|The|To|And|A|An|In|For|On|At|With|By|From|Is|Are|You|Your|You're|It|My|Our|But|Or|Not)(?![a-z])/;
 
@@ -127,7 +129,7 @@ function isNameToken(token: string): boolean {
   let bare = token.toLowerCase();
   const last = bare.charCodeAt(bare.length - 1);
   if (last === 46 || last === 39 || last === 0x2019) bare = bare.replace(/[.'’]+$/, '');
-  if (NOT_NAME_WORDS.has(bare)) return false;
+  if (NOT_NAME_WORDS.has(bare) || CONTRACTION.test(bare)) return false;
   // A compound with an ordinary word ("Task-Oriented", "Step-by-Step") is not a double-barrelled
   // name; short particles ("El-Amin", "Al-", "Min-jun") are not checked.
   if (bare.includes('-')) for (const part of bare.split('-')) if (part.length >= 4 && NOT_NAME_WORDS.has(part)) return false;

@@ -110,6 +110,7 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a nickname after "calls me"', text: 'Everyone at work calls me Tiggy.', kind: 'pii.person-name', value: 'Tiggy' },
   { title: 'a lower-case name with a Latin Extended letter', text: 'my friends call me radoš', kind: 'pii.person-name', value: 'radoš' },
   { title: 'a double-barrelled surname and an apostrophe', text: "Please forward this to Siobhan O'Rourke-Byrne today.", kind: 'pii.person-name', value: "Siobhan O'Rourke-Byrne" },
+  { title: 'a first name after "it\'s" (a caller introducing themselves)', text: "Hey! It's Rosamund, new number.", kind: 'pii.person-name', value: 'Rosamund' },
   { title: 'a first name joined to a pronoun', text: 'It was settled between him and Zofia, nobody else.', kind: 'pii.person-name', value: 'Zofia' },
   { title: 'a first name after a verb of giving', text: 'The landlord had given Wenceslas the spare key.', kind: 'pii.person-name', value: 'Wenceslas' },
 ];
@@ -142,6 +143,8 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a department after a people verb', text: 'Escalated to Engineering. Approved by Legal.', kind: 'pii.person-name' },
   { title: 'numbers before words that are street types in French', text: 'I have 2 routes to work and 3 places to eat.', kind: 'pii.street-address' },
   { title: 'a Title Case headline as a person', text: 'Read Guilty Pleasures Of The Decade now', kind: 'pii.person-name' },
+  { title: 'a contraction after a greeting', text: "Hello, I'm writing about my order.", kind: 'pii.person-name' },
+  { title: 'a firm name before "& Co"', text: 'Partner at Whitcombe & Co, chartered accountants', kind: 'pii.person-name' },
   { title: 'a chapter and a unit of a textbook', text: 'Chapter 4\nUnit 2: Fractions and decimals', kind: 'pii.street-address' },
   { title: 'a sentence adverb before a request', text: 'Additionally, can you list the steps?', kind: 'pii.person-name' },
   { title: 'a list of departments after a word for people', text: 'Team members: Design, Marketing and Sales.', kind: 'pii.person-name' },
