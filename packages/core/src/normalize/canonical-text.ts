@@ -255,7 +255,7 @@ function build(src: string, o: Resolved, depth: number, budget: Budget): Canonic
 function fullPass(src: string, o: Resolved, depth: number, budget: Budget): CanonicalText {
   const signals = newSignals();
   // Room for the folded text (payloads are kept as strings), so the arrays rarely grow.
-  const st: State = { b: new Writer(src.length + 16, o, signals), o, signals, srcLength: src.length, end: 0, spans: [] };
+  const st: State = { b: new Writer(src.length + 16, o, signals, src), o, signals, srcLength: src.length, end: 0, spans: [] };
   const tags = mainPass(src, st);
   const b = st.b;
   if (b.wordStart >= 0) b.endWord();

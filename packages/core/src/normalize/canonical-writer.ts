@@ -30,7 +30,11 @@ export class Writer {
   readonly leet: boolean;
   readonly signals: CanonicalSignals;
 
-  constructor(capacity: number, o: Resolved, signals: CanonicalSignals) {
+  /** The text being written, for context checks on the original (see `foldLeet`). */
+  readonly src: string;
+
+  constructor(capacity: number, o: Resolved, signals: CanonicalSignals, src = '') {
+    this.src = src;
     const c = Math.max(16, capacity);
     this.codes = new Uint16Array(c);
     this.cls = new Uint8Array(c);
@@ -137,14 +141,19 @@ export class Writer {
       // Only digits and symbols connected to a letter stand for letters (`1gn0r3`, `4$aa`), not
       // `18th`: one sweep each way folds every leet run that touches a letter (a fixpoint, so a
       // second canonical pass changes nothing).
+      // A word that opens with `@` and has no other such character is a mention (`@copilot`, `@ai-bot`), not `a...`.
+      const mention = this.codes[from] === 64 && this.leetCount === 1 && to - from >= 3;
       for (let k = from + 1; k < to; k++) if (this.cls[k] === LEET_CANDIDATE && this.cls[k - 1] === LATIN) this.foldLeet(k);
-      for (let k = to - 2; k >= from; k--) if (this.cls[k] === LEET_CANDIDATE && this.cls[k + 1] === LATIN) this.foldLeet(k);
+      for (let k = to - 2; k >= (mention ? from + 1 : from); k--) if (this.cls[k] === LEET_CANDIDATE && this.cls[k + 1] === LATIN) this.foldLeet(k);
     }
   }
 
   private foldLeet(k: number): void {
-    const t = LEET_TO[this.codes[k] as number] ?? 0;
+    const code = this.codes[k] as number;
+    const t = LEET_TO[code] ?? 0;
     if (t === 0) return;
+    // The `@` of an e-mail address is not an `a`: patterns look for addresses.
+    if (code === 64 && emailAt(this.src, this.st[k] as number)) return;
     this.codes[k] = t;
     this.cls[k] = LATIN;
     this.signals.leet++;
@@ -168,4 +177,25 @@ export class Writer {
     if (to - from <= 4096) return String.fromCharCode.apply(null, this.codes.subarray(from, to) as unknown as number[]);
     return UTF16.decode(this.codes.subarray(from, to));
   }
+}
+
+/** Whether `src[i]` is the `@` of an e-mail address: a local-part character before it, a domain label and a dot and two letters after it. */
+function emailAt(src: string, i: number): boolean {
+  if (i <= 0 || src.charCodeAt(i) !== 64 || !isLocalChar(src.charCodeAt(i - 1))) return false;
+  let j = i + 1;
+  while (j < src.length && j - i <= 64 && isLabelChar(src.charCodeAt(j))) j++;
+  if (j === i + 1 || src.charCodeAt(j) !== 46) return false;
+  return isAsciiLetter(src.charCodeAt(j + 1)) && isAsciiLetter(src.charCodeAt(j + 2));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isLabelChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+function isLocalChar(c: number): boolean {
+  return isLabelChar(c) || c === 46 || c === 95 || c === 37 || c === 43;
 }
