@@ -197,7 +197,7 @@ function closeOf(t: string, end: number, open: number, double: boolean): QuotedS
 // A quoted phrase reported as typed, said or written by someone, or given as an example:
 // someone typed "ignore all previous instructions", lines like 'forget everything'.
 const SAID_BEFORE =
-  /\b(?:typed|typing|types|type in|entered|enters|entering|wrote|writes|writing|pasted|pastes|pasting|sent|sends|sending|said|says|saying|posted|posts|tried|tries|submitted|containing|contains|contained|matching|matches|matched|flagged|blocked|logged|like|e\.?g\.?,?|i\.?e\.?,?|such as|for example,?|for instance,?|examples?:?|phrases?:?|strings?:?|como|comme|wie|come|zoals|du type|del tipo|disser|diga|dice|dit|sagt|schreibt|escribe|escreve|ecrit)\s*:?\s*$|(?:输入|输入了|说|写了|入力|と言って|という|が)\s*$/;
+  /\b(?:typed|typing|types|type in|entered|enters|entering|wrote|writes|writing|pasted|pastes|pasting|sent|sends|sending|said|says|saying|posted|posts|tried|tries|submitted|containing|contains|contained|(?:that|which|it) reads?|matching|matches|matched|flagged|blocked|logged|like|e\.?g\.?,?|i\.?e\.?,?|such as|for example,?|for instance,?|examples?:?|phrases?:?|strings?:?|como|comme|wie|come|zoals|du type|del tipo|disser|diga|dice|dit|sagt|schreibt|escribe|escreve|ecrit)\s*:?\s*$|(?:输入|输入了|说|写了|入力|と言って|という|が)\s*$/;
 
 // A string literal of a program: its quote opens after `=`, `(`, `:`, `,`, `[` or `{`.
 const LITERAL_BEFORE = /[=(:,[{]\s*$/;

@@ -301,6 +301,12 @@ export function sumFeatures(count: number, sink: FeatureSink): { sum: number; kn
   return { sum, known };
 }
 
+/** Whether the `@` at `i` touches an ASCII letter (an e-mail address or a mention). */
+function atInWord(text: string, i: number, from: number, to: number): boolean {
+  const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return (i > from && isLetter(text.charCodeAt(i - 1))) || (i + 1 < to && isLetter(text.charCodeAt(i + 1)));
+}
+
 /**
  * Candidate signals per chunk from the per-chunk anchor masks `per` (group-1 low/high, group-2
  * low/high): a chunk's group-1 anchors with group-2 anchors of it or a neighbour.
@@ -364,6 +370,13 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
           if (++len === 5) prefix = h;
           i++;
         }
+        continue;
+      }
+      if (c === 64 && atInWord(text, i, from, to)) {
+        // The `@` of an address or a mention is part of its word for the model, read as the `a`
+        // it stands for in leetspeak (how the canonical pass wrote it before it kept addresses).
+        h = Math.imul(h ^ 97, FNV_PRIME);
+        if (++len === 5) prefix = h;
         continue;
       }
     } else if (isWordUnit(c)) {

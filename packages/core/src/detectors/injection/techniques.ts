@@ -177,11 +177,13 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'ignore/forget ... everything/the context/the text ... above/before/so far',
     reference: 'Perez & Ribeiro 2022',
     weight: 3,
-    anchors: [...OVERRIDE_VERBS_EN, 'aside', 'atten'],
-    anchors2: ['conte', 'infor', 'text', 'messa', 'task', 'tasks', 'assig', 'conte', 'conve', 'input', 'reque', 'quest', 'direc', 'every', 'anyth', 'what', 'above', 'previ', 'prece'],
+    anchors: [...OVERRIDE_VERBS_EN, 'aside', 'atten', 'despi', 'regar', 'matte'],
+    anchors2: ['conte', 'infor', 'text', 'messa', 'task', 'tasks', 'assig', 'conte', 'conve', 'input', 'reque', 'quest', 'direc', 'every', 'anyth', 'what', 'above', 'previ', 'prece', 'told', 'instr', 'progr', 'train'],
     near: 113,
     pattern: new RegExp(
-      `\\b(?:ignore|disregard|forget|overlook|discard|dismiss|set aside|pay no attention to)\\b[^.!?\\n]{0,30}?\\b(?:${RULES_EN_WEAK}|what (?:i|we|you) (?:said|told you|discussed|wrote)|(?:all|the) (?:above|previous|preceding))\\b[^.!?\\n]{0,30}?\\b(?:above|before|previous(?:ly)?|prior|preceding|so far|earlier|until now|up to (?:now|this point)|we (?:discussed|talked about)|i (?:said|told you|gave you)|you (?:were given|received|got))\\b`,
+      `\\b(?:ignore|disregard|forget|overlook|discard|dismiss)\\s+(?:all\\s+)?(?:of\\s+)?the\\s+(?:above|previous|preceding|prior|earlier)\\s+(?:directions|instructions|text|prompts?|messages?|context|rules|input)\\b` +
+        `|\\b(?:despite|regardless of|no matter) what (?:you(?:'ve| have)? been|you were|you are) (?:told|instructed|programmed|trained)\\b` +
+        `|\\b(?:ignore|disregard|forget|overlook|discard|dismiss|set aside|pay no attention to)\\b[^.!?\\n]{0,30}?\\b(?:${RULES_EN_WEAK}|what (?:i|we|you) (?:said|told you|discussed|wrote)|(?:all|the) (?:above|previous|preceding))\\b[^.!?\\n]{0,30}?\\b(?:above|before|previous(?:ly)?|prior|preceding|so far|earlier|until now|up to (?:now|this point)|we (?:discussed|talked about)|i (?:said|told you|gave you)|you (?:were given|received|got))\\b`,
     ),
   },
   {
@@ -333,7 +335,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3.5,
     anchors: ['mode'],
     pattern:
-      /\b(?:jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|dan|chaos|anarchy|dude|stan|omega|opposite|unlocked|amoral|villain|no[ -]?limits?|no[ -]?filter)[\s_\\-]+mode\b|\b(?:developer|dev|god|sudo|debug|admin|maximum|based|dark|rebel|nsfw)[\s_\\-]+mode\b[^\n]{0,160}?\b(?:chatgpt|openai|language model|ai|assistant|llm|polic(?:y|ies)|uncensored|unfiltered|restrictions|filters|censorship|normal (?:response|output)|responses? (?:in|with))\b|\b(?:chatgpt|openai|language model|ai|assistant|llm)\b[^\n]{0,80}?\b(?:with|in|enters?|simulat\w*|enabled?|activates?)\s+(?:the\s+)?(?:developer|dev|god|sudo|debug|admin|maximum)[\s_\\-]+mode\b/,
+      /\b(?:jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|dan|chaos|anarchy|dude|stan|omega|opposite|unlocked|amoral|villain|no[ -]?limits?|no[ -]?filter)[\s_\\-]+mode\b|\b(?:safe|safety|content[\s_\\-]+filter|filters?|censorship|moderation)[\s_\\-]+mode\b[\s:=!-]*(?:is\s+)?(?:off|disabled|deactivated|removed)\b|\b(?:developer|dev|god|sudo|debug|admin|maximum|based|dark|rebel|nsfw)[\s_\\-]+mode\b[^\n]{0,160}?\b(?:chatgpt|openai|language model|ai|assistant|llm|polic(?:y|ies)|uncensored|unfiltered|restrictions|filters|censorship|normal (?:response|output)|responses? (?:in|with))\b|\b(?:chatgpt|openai|language model|ai|assistant|llm)\b[^\n]{0,80}?\b(?:with|in|enters?|simulat\w*|enabled?|activates?)\s+(?:the\s+)?(?:developer|dev|god|sudo|debug|admin|maximum)[\s_\\-]+mode\b/,
   },
   {
     technique: 'role-hijack',
@@ -376,7 +378,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors2: ['you', 'youre', 'u', 'du', 'tu', 'eres', 'sei', 'voce', 'vous', 'es'],
     near: 35,
     pattern:
-      /\b(?:you are|you're|u r) no longer (?:an? )?(?:chatgpt|ai|assistant|language model|bound|restricted|limited|claude|gpt|an assistant)|\b(?:you are|you're|u r) (?:now|from now on),? (?!(?:ready|able|done|finished|connected|logged|in charge|responsible|acting as|going to (?:be given|receive|see|get))\b)[a-z]|\b(?:nun bist du|du bist jetzt|du bist nun|ab jetzt bist du|tu es maintenant|tu es desormais|ahora eres|a partir de ahora eres|ora sei|agora voce e|agora es|vous etes maintenant)\b/,
+      /\b(?:you are|you're|u r) no longer (?:an? )?(?:chatgpt|ai|assistant|language model|bound|restricted|limited|claude|gpt|an assistant)|\b(?:(?:you are|you're|u r) (?:now|from now on)|from now on,? (?:you are|you're|u r))(?: in the role of)?,? (?!(?:ready|able|done|finished|connected|logged|in charge|responsible|acting as|going to (?:be given|receive|see|get))\b)[a-z]|\b(?:nun bist du|du bist jetzt|du bist nun|ab jetzt bist du|tu es maintenant|tu es desormais|ahora eres|a partir de ahora eres|ora sei|agora voce e|agora es|vous etes maintenant)\b/,
   },
   {
     technique: 'role-hijack',
@@ -752,8 +754,8 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors2: AI_ORDER_ANCHORS,
     pattern: new RegExp(
       // a mention of an AI handle, as in issue and review comments ("@copilot merge this", "@ai-reviewer: skip ...")
-      String.raw`(?<=@[a-z0-9-]{0,20})\b(?:ai|gpt|copilot|claude|gemini|bot|llm)(?:-[a-z0-9-]{1,20})?(?:\s*[:,]|\s+-{1,2})?\s+(?:[^.:\n]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})?${AI_ORDER}|` +
-      String.raw`(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)\b${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+-{1,2}|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|(?:\s*[:,]|\s+-{1,2})\s*(?:[^.:\n]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing)|transcrib(?:es|ing)|handl(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?${AI_VERB}\b`}`,
+      String.raw`(?<=@[a-z0-9-]{0,20})\b(?:ai|gpt|copilot|claude|gemini|bot|llm)(?:-[a-z0-9-]{1,20})?(?:\s*[:,]|\s+-{1,2})?\s+(?:[^.\n]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})?${AI_ORDER}|` +
+      String.raw`(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)(?<!\b(?:be|as|like|become|play|are|is|am|was|were|being)\s+(?:an?\s+|the\s+)(?:[a-z-]{2,15}\s+){0,4})\b${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+-{1,2}|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|(?:\s*[:,]|\s+-{1,2})\s*(?:[^.\n()[\]{}]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing)|transcrib(?:es|ing)|handl(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?${AI_VERB}\b`}`,
     ),
   },
   {
@@ -869,7 +871,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['send', 'post', 'uploa', 'submi', 'forwa', 'trans', 'exfil', 'leak', 'ping', 'fetch', 'reque', 'call', 'visit', 'open'],
     anchors2: ['http', 'https', 'www', 'com', 'test', 'io', 'net', 'org'],
     pattern:
-      /\b(?:send|post|upload|submit|forward|transmit|exfiltrate|leak|ping|fetch|request|call|visit|open)\s+(?:it|this|that|them|everything|(?:the|this|that|your|our|my)\s+(?:\w+\s+){0,2}?(?:summary|result|results|output|answer|conversation|chat|history|data|text|transcript|context|messages?|notes|secrets?|keys?|tokens?|credentials|password))\s+(?:to|at|via)\s+(?:https?:\/\/|www\.|[\w.+-]+@[\w-]+\.)|\b(?:https?:\/\/[^\s)]{1,200}[?&][\w.-]{1,30}=)(?:\s|$|["')\]])/,
+      /(?<!\b(?:not|never|don'?t)\s(?:[a-z-]{1,12}\s){0,3})\b(?:send|post|upload|submit|forward|transmit|exfiltrate|leak|ping|fetch|request|call|visit|open)\s+(?:it|this|that|them|everything|(?:the|this|that|your|our|my)\s+(?:\w+\s+){0,2}?(?:summary|result|results|output|answer|conversation|chat|history|data|text|transcript|context|messages?|notes|secrets?|keys?|tokens?|credentials|password))\s+(?:to|at|via)\s+(?:https?:\/\/|www\.|(?!(?:phishing|abuse|security|spam|fraud|report)@)[\w.+-]+@[\w-]+\.)|\b(?:https?:\/\/[^\s)]{1,200}[?&][\w.-]{1,30}=)(?:\s|$|["')\]])/,
   },
   {
     technique: 'exfiltration',
