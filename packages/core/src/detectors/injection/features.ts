@@ -301,10 +301,10 @@ export function sumFeatures(count: number, sink: FeatureSink): { sum: number; kn
   return { sum, known };
 }
 
-/** Whether the `@` at `i` touches an ASCII letter (an e-mail address or a mention). */
+/** Whether the `@` at `i` is inside a word (an e-mail address): between two ASCII letters or digits. */
 function atInWord(text: string, i: number, from: number, to: number): boolean {
-  const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return (i > from && isLetter(text.charCodeAt(i - 1))) || (i + 1 < to && isLetter(text.charCodeAt(i + 1)));
+  const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return i > from && i + 1 < to && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1));
 }
 
 /**
@@ -373,8 +373,9 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
         continue;
       }
       if (c === 64 && atInWord(text, i, from, to)) {
-        // The `@` of an address or a mention is part of its word for the model, read as the `a`
-        // it stands for in leetspeak (how the canonical pass wrote it before it kept addresses).
+        // The `@` of an address is part of its word for the model, read as the `a` it stands for in
+        // leetspeak (how the canonical pass wrote it before it kept addresses). A mention's `@`
+        // separates, so its name is a word of its own ("@copilot").
         h = Math.imul(h ^ 97, FNV_PRIME);
         if (++len === 5) prefix = h;
         continue;

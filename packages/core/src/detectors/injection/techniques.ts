@@ -376,7 +376,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 1.5,
     anchors: ['now', 'longe', 'nun', 'jetzt', 'maint', 'desor', 'ahora', 'ora', 'agora'],
     anchors2: ['you', 'youre', 'u', 'du', 'tu', 'eres', 'sei', 'voce', 'vous', 'es'],
-    near: 35,
+    near: 38,
     pattern:
       /\b(?:you are|you're|u r) no longer (?:an? )?(?:chatgpt|ai|assistant|language model|bound|restricted|limited|claude|gpt|an assistant)|\b(?:(?:you are|you're|u r) (?:now|from now on)|from now on,? (?:you are|you're|u r))(?: in the role of)?,? (?!(?:ready|able|done|finished|connected|logged|in charge|responsible|acting as|going to (?:be given|receive|see|get))\b)[a-z]|\b(?:nun bist du|du bist jetzt|du bist nun|ab jetzt bist du|tu es maintenant|tu es desormais|ahora eres|a partir de ahora eres|ora sei|agora voce e|agora es|vous etes maintenant)\b/,
   },
