@@ -750,7 +750,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'an instruction addressed to an AI reader by name or role ("AI assistant reviewing this file: ...", "Hey Copilot, when you ..., also add ...")',
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 2,
-    anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'chatb', 'bot', 'bots', 'agent', 'gpt', 'gpts', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu', 'whoev', 'whate', 'aiops', 'genai', 'siri', 'alexa', 'corta', 'helpe', 'tool', 'tools', 'model', 'class', 'engin'],
+    anchors: ['ai', 'ais', 'assis', 'llm', 'llms', 'chatb', 'bot', 'bots', 'agent', 'gpt', 'gpts', 'chatg', 'copil', 'claud', 'gemin', 'bard', 'bing', 'langu', 'whoev', 'whate', 'aiops', 'genai', 'siri', 'alexa', 'corta', 'helpe', 'senti', 'analy', 'class', 'summa', 'trans', 'gradi', 'scori', 'ranki', 'recom', 'log', 'feedb', 'surve', 'resum', 'cv', 'ticke', 'fraud', 'spam'],
     anchors2: AI_ORDER_ANCHORS,
     pattern: new RegExp(
       // a mention of an AI handle, as in issue and review comments ("@copilot merge this", "@ai-reviewer: skip ...")
