@@ -42,6 +42,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     // calendar
     'january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun ' +
     // titles, roles and honorifics (handled as triggers, never part of the name)
+    'doña dona señor señora sra herrn drs mevrouw meneer ' +
     'mrs ms miss mx dr prof professor sir madam madame lord lady captain capt officer agent judge senator governor mayor reverend rev father sister brother uncle aunt ' +
     'ceo cto cfo vp director engineer nurse teacher assistant secretary chairman chief head senior junior jr sr ' +
     // organisations and institutions
@@ -68,6 +69,11 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     // product, tech and chat words that are often capitalised
     'api app apps ai chatgpt gpt openai google microsoft apple amazon facebook meta twitter linkedin youtube windows linux mac iphone android python java javascript typescript ' +
     'sql html css json http https url id ok pdf usb wifi covid ' +
+    // function words of other languages written with a capital at a sentence start (German nouns too)
+    'sie ihre ihr ihnen bei mit für fur der die das den dem des und oder wir uns unser unsere ich du er es ein eine einen einem vielen dank bitte fragen ' +
+    'wenn aber auch noch nur sehr gerne liebe lieber sehr geehrte geehrter herzlich herzliche grüße gruesse bewerbung termin ' +
+    'el los las una uno por para con como pero gracias hola saludos estimado estimada usted ustedes nuestro nuestra ' +
+    'vous nous votre notre avec pour dans mais merci bonjour madame monsieur cordialement ' +
     'hi hello hey dear thanks thank regards best cheers sincerely yours kind warm love goodbye bye welcome congratulations sorry please yes no ' +
     // teams and departments, which the people-verb cues would otherwise take for names ("escalated to Engineering")
     'legal backend frontend engineering engineers support sales marketing security billing hr ops operations accounting procurement compliance ' +

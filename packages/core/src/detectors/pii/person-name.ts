@@ -5,7 +5,7 @@ import { trieSource } from './trie.js';
 
 // Cues before a name: strong ones take one capitalised token, weak ones (prepositions) need two.
 // Read against the lower-cased text just before a capitalised run.
-const TITLES = '(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|madame|mme|herr|frau|señor|señora|sr|sra)';
+const TITLES = '(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|madame|mme|herr|herrn|frau|señor|señora|sr|sra|doña|dona|drs|mevrouw|meneer)';
 const TITLE_CUE = new RegExp(`(?:^|[^a-zà-ÿ])${TITLES}\\.?[ \\t]+$`, 'i');
 // A title as a token of a capitalised run.
 const TITLE_TOKEN = new RegExp(`^${TITLES}\\.?$`, 'i');
@@ -36,8 +36,8 @@ const VOCATIVE_END = /^[ \t]*!/;
 const COMMA_BEFORE = /(?:^|[^A-Za-zÀ-ÿ'])(?!(?:hello|hi|hey|goodbye|bye)[ \t]*,)[a-zß-ÿ]+[ \t]*,[ \t]+$/;
 // A list of people after a word for people and a colon ("Our founders: Ada, Grace and Linus";
 // "They had 3: Tom, Anna and Lea"): every item a name token, each item a name.
-const LIST_CUE = /(?:^|[^a-z])(?:children|kids|sons|daughters|founders|co-?founders|members|guests|attendees|participants|students|pupils|employees|staff|players|siblings|grandchildren|friends|colleagues|speakers|authors|winners|(?:had|have|has) \d{1,2})[^.:\n]{0,24}:[ \t]*/gi;
-const LIST_SEPARATOR = /,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+/y;
+const LIST_CUE = /(?:^|[^a-z])(?:children|kids|sons|daughters|founders|co-?founders|members|guests|attendees|participants|students|pupils|employees|staff|players|siblings|grandchildren|friends|colleagues|speakers|authors|winners|team|present|invitees|cc|aanwezig|anwesend|présents|presentes|presenti|(?:had|have|has) \d{1,2})[^.:\n]{0,24}:[ \t]*/gi;
+const LIST_SEPARATOR = /(?:[ \t]*\([^)\n]{1,24}\))?(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)/y;
 // On the text itself: an ASCII-only case-insensitive match finds what a search of the lower-cased
 // text would (no other character lower-cases to these letters), without lower-casing prose.
 const NAMING_CUE = /name is|name's|calls? me| called /i;
@@ -45,14 +45,17 @@ const NAMING_CUE = /name is|name's|calls? me| called /i;
 const LOWER_NAME = /(?:name is|name's|calls? me|(?:am|i'm) called)[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿā-ſ'’-]{1,30})(?![a-zß-öø-ÿā-ſ])/gi;
 // Letters without Unicode property escapes (those cost ~50 µs per KB): Latin, Greek, Cyrillic.
 const UP = 'A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏΆ-ΏΑ-ΩЀ-Я';
-const LO = 'a-zß-öø-ÿĀ-ſƀ-ɏά-ώа-яѐ-џ';
+const LO = 'a-zß-öø-ÿĀ-ſƀ-ɏά-ώа-яѐ-џḀ-ỿ';
 // A run of capitalised tokens (with middle initials); tokens never contain spaces, so matching is linear.
+// Lower-case particles inside a name ("Carmen de la Fuente", "Maika van de Noort").
+const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|y|e)';
+const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`);
 // A token: a capital and small letters, where a hyphen or apostrophe may open a second capitalised
 // part ("García-López", "O'Brien").
 const TOKEN = `[${UP}][${LO}'’\\-]{1,30}(?:(?<=[-'’])[${UP}][${LO}'’\\-]{1,30}){0,2}`;
-const RUN = new RegExp(`${TOKEN}(?:[ \\t]+(?:[A-Z]\\.?[ \\t]+)?${TOKEN})*`, 'y');
+const RUN = new RegExp(`${TOKEN}(?:[ \\t]+(?:[A-Z]\\.?[ \\t]+)?(?:${PARTICLE}[ \\t]+){0,3}${TOKEN})*`, 'y');
 // One item of a list of names (see LIST_CUE).
-const LIST_ITEM = new RegExp(`${TOKEN}(?:[ \\t]+${TOKEN}){0,3}`, 'y');
+const LIST_ITEM = new RegExp(`(?:${TOKEN}|[A-Z]{2,3}(?![${LO}]))(?:[ \\t]+${TOKEN}){0,3}`, 'y');
 // The ordinary words as they open a sentence ("What", "Thanks"), capitalised. `isNameToken` says
 // false for each of them.
 const CAPITALISED = [...NOT_NAME_WORDS].filter((w) => /^[a-z]+$/.test(w)).map((w) => (w[0] as string).toUpperCase() + w.slice(1));
@@ -140,36 +143,109 @@ function isNameToken(token: string): boolean {
   return !STREET_WORD.test(bare) && !/(?:strasse|straße|gasse|gatan|vägen|veien|straat|utca)$/.test(bare);
 }
 
+// A table header with a name column ("id,full_name,email", "first_name;last_name;team").
+const NAME_HEADER = /(?:^|[\t,;|])[ \t]*"?(?:(?:first|last|full|given|family|middle|customer|contact|employee|client|patient|student|guest|person)[ _-]?name|name|surname|forename|firstname|lastname|fullname|nombre|apellidos?|nom|pr[ée]nom|vorname|nachname)"?[ \t]*(?:[\t,;|]|$)/im;
+const NAME_COLUMN = /^(?:(?:first|last|full|given|family|middle|customer|contact|employee|client|patient|student|guest|person)[ _-]?name|name|surname|forename|firstname|lastname|fullname|nombre|apellidos?|nom|pr[ée]nom|vorname|nachname)$/i;
+const CELL_NAME = /^[^\d@#/\\:=<>{}[\]]{2,60}$/;
+
+/**
+ * Cells of the name columns of delimited tables (CSV, TSV, semicolon or pipe separated): every row
+ * after a header with a name column, up to a blank line or a row of another width.
+ */
+function findNameColumns(text: string, push: (s: number, e: number, score: number) => void): void {
+  let lineStart = 0;
+  let columns: number[] | null = null;
+  let delimiter = '';
+  let width = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (columns === null) {
+      const d = delimiterOf(line);
+      if (d !== '') {
+        const names: number[] = [];
+        const cells = line.split(d);
+        cells.forEach((c, k) => {
+          if (NAME_COLUMN.test(c.trim().replace(/^"|"$/g, ''))) names.push(k);
+        });
+        if (names.length > 0) {
+          columns = names;
+          delimiter = d;
+          width = cells.length;
+        }
+      }
+    } else if (line.trim() === '' || line.split(delimiter).length !== width) {
+      columns = null;
+    } else {
+      let at = lineStart;
+      const cells = line.split(delimiter);
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k] as string;
+        if (columns.includes(k)) {
+          const lead = cell.length - cell.trimStart().length;
+          const value = cell.trim().replace(/^"|"$/g, '');
+          const start = at + lead + (cell.trimStart().startsWith('"') ? 1 : 0);
+          if (CELL_NAME.test(value) && /\p{L}/u.test(value)) push(start, start + value.length, 0.8);
+        }
+        at += cell.length + delimiter.length;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** The delimiter of a header line: a tab, semicolon, pipe or comma, whichever it has most of. */
+function delimiterOf(line: string): string {
+  let best = '';
+  let most = 0;
+  for (const d of ['\t', ';', '|', ',']) {
+    const n = line.split(d).length - 1;
+    if (n > most) {
+      most = n;
+      best = d;
+    }
+  }
+  return best;
+}
+
 // Items of one list (start, end pairs).
 const LIST_SPANS = new Int32Array(64);
 
-/** Lists of names after LIST_CUE: all items must be name tokens, and there must be at least two. */
+/** Lists of names after LIST_CUE: at least two items, two thirds of them names; the names are reported. */
 function findLists(text: string, push: (s: number, e: number, score: number) => void): void {
   LIST_CUE.lastIndex = 0;
   for (let m = LIST_CUE.exec(text); m !== null; m = LIST_CUE.exec(text)) {
     let at = LIST_CUE.lastIndex;
     let n = 0;
-    let names = true;
+    let named = 0;
     while (n < 32) {
       LIST_ITEM.lastIndex = at;
       if (!LIST_ITEM.test(text)) break;
       const end = LIST_ITEM.lastIndex;
       if (end < text.length && isLetterOrDigit(text.charCodeAt(end))) break;
+      let name = true;
       for (let t = at; t < end; ) {
         let e = t + 1;
         while (e < end && !isBlank(text.charCodeAt(e))) e++;
-        if (!isNameTokenAt(text, t, e)) names = false;
+        if (!isNameTokenAt(text, t, e)) name = false;
         t = e;
         while (t < end && isBlank(text.charCodeAt(t))) t++;
       }
-      LIST_SPANS[2 * n] = at;
+      if (name) named++;
+      // A non-name item (initials, a word) is kept as -1 - start, so it is not reported.
+      LIST_SPANS[2 * n] = name ? at : -1 - at;
       LIST_SPANS[2 * n + 1] = end;
       n++;
       LIST_SEPARATOR.lastIndex = end;
       if (!LIST_SEPARATOR.test(text)) break;
       at = LIST_SEPARATOR.lastIndex;
     }
-    if (names && n >= 2) for (let k = 0; k < n; k++) push(LIST_SPANS[2 * k] as number, LIST_SPANS[2 * k + 1] as number, 0.8);
+    // Two thirds of the items must be names ("Present: RJ, Nadia, Kristof" is a list of people;
+    // "Team: Design, Marketing and Sales" is not).
+    if (n >= 2 && named * 3 >= n * 2) {
+      for (let k = 0; k < n; k++) if ((LIST_SPANS[2 * k] as number) >= 0) push(LIST_SPANS[2 * k] as number, LIST_SPANS[2 * k + 1] as number, 0.8);
+    }
     if (LIST_CUE.lastIndex < at) LIST_CUE.lastIndex = at;
   }
 }
@@ -234,9 +310,9 @@ export function personName(): Recognizer {
         for (let t = 0; t < tokens.count; t++) {
           const tokenStart = tokens.at[2 * t] as number;
           const tokenStop = tokens.at[2 * t + 1] as number;
-          if (runStart !== -1 && isInitialAt(text, tokenStart, tokenStop)) continue;
+          if (runStart !== -1 && (isInitialAt(text, tokenStart, tokenStop) || (t + 1 < tokens.count && PARTICLE_WORD.test(text.slice(tokenStart, tokenStop))))) continue;
           // After a title token in the same run a capitalised word is a surname ("Ms Gates").
-          const name = isNameTokenAt(text, tokenStart, tokenStop) || (t > 0 && tokenStop - tokenStart >= 2 && TITLE_TOKEN.test(text.slice(tokens.at[2 * t - 2] as number, tokens.at[2 * t - 1] as number)));
+          const name = isNameTokenAt(text, tokenStart, tokenStop) || (t > 0 && tokenStop - tokenStart >= 2 && TITLE_TOKEN.test(text.slice(tokens.at[2 * t - 2] as number, tokens.at[2 * t - 1] as number)) && !TITLE_TOKEN.test(text.slice(tokenStart, tokenStop)));
           if (name && count < 4) {
             if (runStart === -1) runStart = tokenStart;
             runEnd = tokenStop;
@@ -251,6 +327,7 @@ export function personName(): Recognizer {
         if (runStart !== -1) judge(text, runStart, runEnd, count, push);
       }
       if (text.includes(':')) findLists(text, push);
+      if (NAME_HEADER.test(text)) findNameColumns(text, push);
       if (NAMING_CUE.test(text)) {
         LOWER_NAME.lastIndex = 0;
         for (let m = LOWER_NAME.exec(text); m !== null; m = LOWER_NAME.exec(text)) {

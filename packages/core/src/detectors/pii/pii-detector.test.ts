@@ -111,6 +111,12 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a lower-case name with a Latin Extended letter', text: 'my friends call me radoš', kind: 'pii.person-name', value: 'radoš' },
   { title: 'a double-barrelled surname and an apostrophe', text: "Please forward this to Siobhan O'Rourke-Byrne today.", kind: 'pii.person-name', value: "Siobhan O'Rourke-Byrne" },
   { title: 'a first name after "it\'s" (a caller introducing themselves)', text: "Hey! It's Rosamund, new number.", kind: 'pii.person-name', value: 'Rosamund' },
+  { title: 'a name with lower-case particles', text: 'Please send the contract to Anneliese van der Berghe today.', kind: 'pii.person-name', value: 'Anneliese van der Berghe' },
+  { title: 'a Vietnamese name', text: 'Reminder: Trần Thị Hoa, your appointment is at 10:00.', kind: 'pii.person-name', value: 'Trần Thị Hoa' },
+  { title: 'a street with a staircase letter, a flat number and a postcode', text: 'Toimitusosoite: Satakunnankatu 18 C 41, 33210 Tampere', kind: 'pii.street-address', value: 'Satakunnankatu 18 C 41, 33210 Tampere' },
+  { title: 'a street number after "No:"', text: 'Kargo adresi: Cumhuriyet Caddesi No: 57 Daire 4, Ankara', kind: 'pii.street-address', value: 'Cumhuriyet Caddesi No: 57 Daire 4, Ankara' },
+  { title: 'a postcode and city written before the street', text: 'Cím: 1137 Budapest, Pozsonyi út 12.', kind: 'pii.street-address', value: '1137 Budapest, Pozsonyi út 12.' },
+  { title: 'a three-digit postcode before the city', text: 'Address: Skólavörðustígur 40, 101 Reykjavík', kind: 'pii.street-address', value: 'Skólavörðustígur 40, 101 Reykjavík' },
   { title: 'a first name joined to a pronoun', text: 'It was settled between him and Zofia, nobody else.', kind: 'pii.person-name', value: 'Zofia' },
   { title: 'a first name after a verb of giving', text: 'The landlord had given Wenceslas the spare key.', kind: 'pii.person-name', value: 'Wenceslas' },
 ];
@@ -145,6 +151,7 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a Title Case headline as a person', text: 'Read Guilty Pleasures Of The Decade now', kind: 'pii.person-name' },
   { title: 'a contraction after a greeting', text: "Hello, I'm writing about my order.", kind: 'pii.person-name' },
   { title: 'a firm name before "& Co"', text: 'Partner at Whitcombe & Co, chartered accountants', kind: 'pii.person-name' },
+  { title: 'German words at a sentence start', text: 'Vielen Dank für Ihre Nachricht. Bei Fragen erreichen Sie uns jederzeit.', kind: 'pii.person-name' },
   { title: 'a chapter and a unit of a textbook', text: 'Chapter 4\nUnit 2: Fractions and decimals', kind: 'pii.street-address' },
   { title: 'a sentence adverb before a request', text: 'Additionally, can you list the steps?', kind: 'pii.person-name' },
   { title: 'a list of departments after a word for people', text: 'Team members: Design, Marketing and Sales.', kind: 'pii.person-name' },
@@ -158,6 +165,20 @@ describe('piiDetector() reads a list of people', () => {
     const text = 'They had 3 children: Bartholomew, Ingeborg Tamm and Casimir.';
     const names = piiDetector().detect(text).filter((m) => m.kind === 'pii.person-name').map((m) => text.slice(m.start, m.end));
     expect(names).toEqual(['Bartholomew', 'Ingeborg Tamm', 'Casimir']);
+  });
+});
+
+describe('piiDetector() reads people in structured text', () => {
+  const names = (text: string) => piiDetector().detect(text).filter((m) => m.kind === 'pii.person-name').map((m) => text.slice(m.start, m.end));
+  it('reports the names of a list with notes in brackets and initials', () => {
+    expect(names('Present: TK, Ingeborg (chair), Radomir (notes), Wilhelmina')).toEqual(['Ingeborg', 'Radomir', 'Wilhelmina']);
+  });
+  it('reports the cells of the name columns of a table', () => {
+    const text = 'id;first_name;last_name;team\n7;Ottilie;Brandvold;Design\n8;Kasimir;Oyelaran;Data\n\nTotal: 2';
+    expect(names(text)).toEqual(['Ottilie', 'Brandvold', 'Kasimir', 'Oyelaran']);
+  });
+  it('does not read a table without a name column', () => {
+    expect(names('sku,colour,size\n101,Midnight Blue,XL\n102,Forest Green,M')).toEqual([]);
   });
 });
 

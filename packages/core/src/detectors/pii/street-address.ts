@@ -45,7 +45,7 @@ const US_STYLE = new RegExp(
   `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${STREET_TYPE}(?:[ \\t]+${STREET_TYPE})?${DIRECTIONAL}${UNIT}`,
   'yi',
 );
-const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}[ \\t]?(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
+const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}[ \\t]?(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+(?:No[.:]?[ \\t]*)?\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
 // Every pattern not anchored on a leading house number ends in a number preceded by a word
 // ("Hauptstraße 5", "Via Roma 12", "P.O. Box 149", "lives at Storgata 7"). Those numbers are
 // found from the digit runs (`numberRuns`), and only when the text just before one holds a
@@ -63,13 +63,15 @@ const MILITARY_WORDS = ['apo', 'fpo', 'dpo', 'uss', 'usns', 'uscgc', 'psc', 'uni
 const CUE_PHRASES = [
   'address', 'lives at', 'lives in', 'lives on', 'live at', 'live in', 'live on', 'located at', 'ship to', 'shipped to', 'deliver', 'moved to', 'arrived at',
   'office is', 'off at', 'meet you at', 'meet me at', 'corner of', 'reside at', 'resides at', 'postfach', 'apartado',
+  // the word for "address" in other languages (and "flat", as in a Swedish lease)
+  'adres', 'dirección', 'direccion', 'indirizzo', 'endereço', 'endereco', 'anschrift', 'cím:', 'osoite', 'διεύθυνση', 'lägenhet', 'envío a', 'envío para',
 ];
-const BEFORE_END = new RegExp(`(?:${trieSource(wordsOf(EU_SUFFIX))}\\.?|box)[ \\t]{1,3}$`);
+const BEFORE_END = new RegExp(`(?:${trieSource(wordsOf(EU_SUFFIX))}\\.?(?:[ \\t]+no[.:]?)?|box)[ \\t]{1,3}$`);
 const BEFORE_WORDS = new RegExp(trieSource([...[...wordsOf(EU_PREFIX), ...MILITARY_WORDS].map((w) => [...literalAtoms(w), '[ \\t]']), ...CUE_PHRASES]));
 const BEFORE_ANYWHERE = new RegExp(
   `(?:^|[^a-zà-ÿ])${trieSource(wordsOf(EU_PREFIX))}[ \\t]|${trieSource(CUE_PHRASES)}|(?:^|[^a-z])${trieSource(MILITARY_WORDS)}[ \\t]`,
 );
-const END_WINDOW = 16; // longest BEFORE_END match: "chaussee" + "." + three blanks
+const END_WINDOW = 24; // longest BEFORE_END match: "chaussee" + "." + " no:" + three blanks
 
 /** The pattern above on the 80 characters before a number. */
 function beforeHint(before: string): boolean {
@@ -78,11 +80,11 @@ function beforeHint(before: string): boolean {
 }
 // Necessary conditions of the window patterns, tested on the lower-cased window first (each
 // full pattern is a Unicode, case-insensitive scan with lookbehind: ~10x the cost of these).
-const HAS_EU_SUFFIX_NUMBER = new RegExp(`${trieSource(wordsOf(EU_SUFFIX))}[ \\t]+\\d`);
+const HAS_EU_SUFFIX_NUMBER = new RegExp(`${trieSource(wordsOf(EU_SUFFIX))}[ \\t]+(?:no[.:]?[ \\t]*)?\\d`);
 const HAS_EU_PREFIX = new RegExp(`${trieSource(wordsOf(EU_PREFIX))}[ \\t]`);
 const HAS_BOX = /box|postfach|apartado|postale/;
 const HAS_MILITARY = /(?:apo|fpo|dpo)[ \t]/;
-const HAS_CUE = /address|live|located|(?:is|are)\s+at|ship|send|deliver|moved|arrived|office|off\s+at|meet|corner|reside/;
+const HAS_CUE = /address|live|located|(?:is|are)\s+at|ship|send|deliver|moved|arrived|office|off\s+at|meet|corner|reside|adres|direcci|indirizzo|endere|anschrift|cím:|osoite|διεύθυνση|lägenhet|envío/;
 
 const EU_PREFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EU_PREFIX})(?:[ \\t]+${WORD}){1,4}?,?[ \\t]+\\d{1,5}[A-Za-z]?(?:\\/\\d{1,4}[A-Za-z]?)?(?![\\p{L}\\p{N}])${UNIT}`, 'giu');
 // French and Canadian order: the number, then the street type, then its name ("14 Rue Saint-Denis",
@@ -98,33 +100,35 @@ const FR_STYLE = new RegExp(
 const PO_BOX = /(?<![\p{L}\p{N}])(?:p\.? ?o\.? box|post office box|postfach|apartado|boîte postale|unit \d{1,5} box|psc \d{1,5},? box)[ \t]+\d{1,6}(?:[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})?/giu;
 const MILITARY = /(?<![\p{L}\p{N}])(?:(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}-]{2,30}|unit[ \t]+\d{1,5}[ \t]+box[ \t]+\d{1,5}|psc[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5})[ \t\n,]+(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}/giu;
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}";
-const UNIT_WORDS = cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'room', 'rm', 'flat', 'piso', 'oficina', 'office', 'lok', 'kv', 'apto', 'app', 'dept', 'depto', 'bureau', 'stock']).join('|');
+const UNIT_WORDS = cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'room', 'rm', 'flat', 'piso', 'oficina', 'office', 'lok', 'kv', 'apto', 'app', 'dept', 'depto', 'bureau', 'stock', 'scala', 'int', 'lgh', 'daire', 'kat', 'esc', 'escalera', 'puerta', 'porta', 'bus', 'boîte']).join('|');
 // A unit: "Apt. 5", "Suite 200", "#05-1234", "4º 2ª", "3º Esq.", "2º izq.".
 const UNIT_NUMBER = '#?(?:(?=[0-9A-Za-z\\-]{0,5}\\d)[0-9A-Za-z\\-]{1,6}|[A-Z](?![A-Za-z]))';
-const UNIT_SEGMENT = `(?:${UNIT_WORDS})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|#\\d{1,3}-\\d{1,5}|\\d{1,2}[ºª°](?:[ \\t]*(?:\\d{1,2}[ºª]|[A-Z]|[Ii]zq|[Dd]cha|[Dd]er|[Ee]sq|[Dd]to)\\.?)?`;
+const UNIT_SEGMENT = `(?:${UNIT_WORDS})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|(?:[IVX]{1,4}|\\d{1,2})\\/\\d{1,3}\\.?|#\\d{1,3}-\\d{1,5}|\\d{1,2}[ºª°](?:[ \\t]*(?:\\d{1,2}[ºª]|[A-Z]|[Ii]zq|[Dd]cha|[Dd]er|[Ee]sq|[Dd]to)\\.?)?`;
 // Postcodes: 5 or 4 digits (with a ZIP+4 or a Portuguese -063), 80-827, 105 63 / 111 21, Canadian, British.
 const POSTCODE = '(?:\\d{4,6}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})';
 // As people type it in chat: "springfield il 62704", "curitiba - pr, 80010-120".
 const LOWER_CITY_ZIP = '\\p{Ll}[\\p{Ll}\'\\-]{1,20}(?:[ \\t]+\\p{Ll}[\\p{Ll}\'\\-]{1,20})?,?[ \\t]+(?:-[ \\t]+)?[a-z]{2},?[ \\t]+(?:\\d{5}(?:-\\d{3,4})?)';
 // City words carry no dot, so a city ends at its sentence ("Springfield. Thanks Again").
 const CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]{0,30}";
-const CITY = `${CITY_WORD}(?:[ \\t]+(?:${CITY_WORD}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*`;
+const CITY = `${CITY_WORD}(?:[ \\t]+(?:${CITY_WORD}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*(?:\\/${CITY_WORD})?`;
 // One segment that may follow a street line: a unit, a capitalised city, region or country with an
 // optional region code and postcode, a postcode with or without its city, or a region code. Segments
 // are joined by a comma or a line break (or a space before a unit); lower-case words end the address.
 const SEGMENT = new RegExp(
-  `^(?:[ \\t]*[,\\n][ \\t>]*|[ \\t]+(?=(?:${UNIT_WORDS})\\b))` +
-    `(${UNIT_SEGMENT}|${CITY}(?:,?[ \\t]+(?:-[ \\t]+)?[A-Z]{2,3})?(?:,?[ \\t]+${POSTCODE})?|${POSTCODE}(?:[ \\t]+${CITY})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?|${LOWER_CITY_ZIP})(?![\\p{L}\\p{N}])`,
+  `^(?:[ \\t]*[,\\n][ \\t>]*|[ \\t]+(?=(?:${UNIT_WORDS})\\b|[A-Z][ \\t]+\\d))` +
+    `(${UNIT_SEGMENT}|[A-Z][ \\t]+\\d{1,4}|\\d{3}[ \\t]+${CITY}|${CITY}(?:,?[ \\t]+(?:-[ \\t]+)?[A-Z]{2,3})?(?:,?[ \\t]+${POSTCODE})?|${POSTCODE}(?:[ \\t]+${CITY})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?|${LOWER_CITY_ZIP})(?![\\p{L}\\p{N}])`,
   'u',
 );
 // A last address line after a blank line: a city or country and a postcode, alone on its line.
 const POSTCODE_LINE = new RegExp(`\\n[ \\t>]*\\n[ \\t>]*(?:${CITY}[ \\t]+)?${POSTCODE}(?![^\\n])`, 'uy');
+// A postcode and city written before the street, on the same line ("1061 Budapest, Andrássy út 34.").
+const LEADING_CITY = new RegExp(`(?<![\\p{L}\\p{N}])\\d{4,5}[ \\t]+${CITY},[ \\t]+$`, 'u');
 // A unit written before the street line, on the same line.
 const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block']).join('|')})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
 // Cheap check at the end of a street line before reading a continuation segment.
-const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|piso|oficina|office|lok|kv|apto|app|dept|depto|bureau|stock)\b/iy;
+const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|piso|oficina|office|lok|kv|apto|app|dept|depto|bureau|stock|scala|int|lgh|daire|kat|esc|escalera|puerta|porta|bus|boîte)\b|[ \t]+[A-Z][ \t]+\d/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
-const CUE = /(?<![\p{L}])(?:address(?:\s+is)?|lives?\s+(?:at|in|on)|located\s+at|(?:is|are)\s+at|ship(?:ped)?\s+to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+to|moved\s+to|arrived\s+at|office\s+is\s+(?:at|in)|off\s+at|meet\s+(?:you|me)\s+at|corner\s+of|resides?\s+at|address:)[:,]?[ \t\n>]+/giu;
+const CUE = /(?<![\p{L}])(?:address(?:\s+is)?|lives?\s+(?:at|in|on)|located\s+at|(?:is|are)\s+at|ship(?:ped)?\s+to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+to|moved\s+to|arrived\s+at|office\s+is\s+(?:at|in)|off\s+at|meet\s+(?:you|me)\s+at|corner\s+of|resides?\s+at|address:|adres(?:se|a|u|i)?|direcci[oó]n|indirizzo|endere[cç]o|anschrift|c[ií]m|osoite|διεύθυνση|lägenhet|env[ií]o\s+(?:a|para))[:,]?[ \t\n>]+/giu;
 // The patterns run in a window, each with its cheap necessary condition (on the lower-cased window).
 const WINDOW_PATTERNS: readonly (readonly [pattern: RegExp, score: number, hint: RegExp])[] = [
   [EU_NAME_NUMBER, 0.65, HAS_EU_SUFFIX_NUMBER],
@@ -132,7 +136,7 @@ const WINDOW_PATTERNS: readonly (readonly [pattern: RegExp, score: number, hint:
   [PO_BOX, 0.7, HAS_BOX],
   [MILITARY, 0.75, HAS_MILITARY],
 ];
-const CUED_VALUE = new RegExp(`(?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+(?:${CAP}|[\\p{Ll}]{1,12})){0,3}?[ \\t]+\\d{1,5}[A-Za-z]?\\.?(?![\\p{L}\\p{N}])`, 'uy');
+const CUED_VALUE = new RegExp(`(?:\\d{1,6}[ \\t]+)?${CAP}(?:[ \\t]+(?:${CAP}|[\\p{Ll}]{1,12})){0,3}?[ \\t]+\\d{1,5}[A-Za-z]?(?:\\/\\d{1,4}[A-Za-z]?)?\\.?(?![\\p{L}\\p{N}])`, 'uy');
 
 // A street line without a street word, followed by a unit on the same line or the next, as in a
 // postal block ("Puruntie 82 Apt. 595", "28030 Edeby 55\n Apt. 297"): a line that starts with an
@@ -175,6 +179,8 @@ export function streetAddress(): Recognizer {
         start = leadingNumberStart(text, start);
         const unit = LEADING_UNIT.exec(text.slice(Math.max(0, start - 24), start));
         if (unit !== null) start -= unit[0].length;
+        const city = LEADING_CITY.exec(text.slice(Math.max(0, start - 40), start));
+        if (city !== null) start -= city[0].length;
         STREET_TAIL.lastIndex = end;
         if (STREET_TAIL.test(text) && !ANY_FUNCTION_WORD.test(text.slice(end, STREET_TAIL.lastIndex))) end = STREET_TAIL.lastIndex;
         // An intersection: "the corner of <street> and <street>".
