@@ -144,6 +144,8 @@ function isNameToken(token: string): boolean {
 }
 
 // A table header with a name column ("id,full_name,email", "first_name;last_name;team").
+// Cheap necessary condition of NAME_HEADER (most texts have no table, and this is a literal search).
+const HEADER_HINT = /nam|nom|apellid|surn|foren/i;
 const NAME_HEADER = /(?:^|[\t,;|])[ \t]*"?(?:(?:first|last|full|given|family|middle|customer|contact|employee|client|patient|student|guest|person)[ _-]?name|name|surname|forename|firstname|lastname|fullname|nombre|apellidos?|nom|pr[ée]nom|vorname|nachname)"?[ \t]*(?:[\t,;|]|$)/im;
 const NAME_COLUMN = /^(?:(?:first|last|full|given|family|middle|customer|contact|employee|client|patient|student|guest|person)[ _-]?name|name|surname|forename|firstname|lastname|fullname|nombre|apellidos?|nom|pr[ée]nom|vorname|nachname)$/i;
 const CELL_NAME = /^[^\d@#/\\:=<>{}[\]]{2,60}$/;
@@ -327,7 +329,7 @@ export function personName(): Recognizer {
         if (runStart !== -1) judge(text, runStart, runEnd, count, push);
       }
       if (text.includes(':')) findLists(text, push);
-      if (NAME_HEADER.test(text)) findNameColumns(text, push);
+      if (text.includes('\n') && HEADER_HINT.test(text) && NAME_HEADER.test(text)) findNameColumns(text, push);
       if (NAMING_CUE.test(text)) {
         LOWER_NAME.lastIndex = 0;
         for (let m = LOWER_NAME.exec(text); m !== null; m = LOWER_NAME.exec(text)) {
