@@ -285,12 +285,12 @@ function report(title, scored, thr) {
 
 // ---- model selection on the validation split ---------------------------------------------------
 const grid = [];
-// L2 below 1e-3 scores higher in cross-validation (3e-4: recall 0.913 against 0.901) and caught four
-// more attacks on the independent challenge sets in bench/, but it leans on memorised wording and
-// less on the technique signals (ruleScale drops): an attack planted in a document is diluted by the
-// benign text around it (bench/embedded-injection.mjs: 0.79 against 0.88 with passages). The
-// hold-out includes indirect injections, so the grid stops at 1e-3.
-for (const l2 of [1e-3, 3e-3, 1e-2]) for (const epochs of [8, 12]) grid.push({ l2, epochs, lr: 0.5, seed: 7 });
+// L2 from 3e-4. Lower L2 leans more on wording and less on the technique signals (ruleScale drops),
+// so it was checked on the six independent challenge sets in bench/ (other sources, never trained
+// on). The choice (3e-4, 12 epochs) against the best at 1e-3 (8 epochs): sets 1-5, 13 more attacks
+// caught and 10 more false positives in 760 + 760; set 6, 4 more attacks and 4 fewer false
+// positives in 149 + 149. Planted attacks (bench/embedded-injection.mjs, with passages): 0.90 both.
+for (const l2 of [3e-4, 1e-3, 3e-3, 1e-2]) for (const epochs of [8, 12]) grid.push({ l2, epochs, lr: 0.5, seed: 7 });
 let best = null;
 for (const hp of grid) {
   const { scored, rs } = crossValidate(hp);

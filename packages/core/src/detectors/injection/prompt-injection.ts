@@ -127,10 +127,11 @@ function blank(text: string, allow: readonly RegExp[]): string {
 // about twice as often as by the whole-text score alone (bench/embedded-injection.mjs).
 const PASSAGE_MARGIN = 2.2;
 // Passages are scored only when the whole text is within this many logits below the threshold
-// (balanced: a whole-text score of 0.05 or more). A planted paragraph still lifts the whole text
-// that far; ordinary texts, far below, pay for one analysis only. On the embedded-injection bench
-// this keeps 0.90 of the 0.93 recall and cuts the extra cost of passage scoring by more than half.
-const PASSAGE_REACH = 2.9;
+// (balanced: a whole-text score of 0.018 or more). A planted paragraph still lifts the whole text
+// that far; ordinary texts, far below, pay for one analysis only. With the current model, on the
+// embedded-injection bench, 4 logits find 0.86 of planted attacks (2.9: 0.73; 6: 0.89, but then 17
+// "Act as" prompts of 730 are flagged instead of 10), at about 2% more time per text at the p50.
+const PASSAGE_REACH = 4;
 // Texts shorter than this are read whole: a few sentences leave little to dilute a planted one, and
 // most such texts with a blank line are a request and its input, which the whole-text score reads
 // together. On the development data this skips three in four of the texts that would be split.
