@@ -13,10 +13,12 @@
  */
 
 /**
- * Words recorded per text; a text with more turns the gate off (every candidate stays) and its
- * patterns scan the whole text, so a text crowded with anchor words costs no more than before.
+ * Words recorded per text (a megabyte of prose has a few tens of thousands); a text with more
+ * turns the gate off (every candidate stays) and its patterns scan the whole text.
  */
-const CAPACITY = 4096;
+const CAPACITY = 1 << 18;
+/** The scratch arrays start at this size and double as texts need (a long text grows them once). */
+const INITIAL = 4096;
 
 /** The gated signals and their distances, built once with the anchor table. */
 export interface NearTable {
@@ -42,8 +44,8 @@ export function buildNearTable(near: readonly (number | undefined)[]): NearTable
 }
 
 // Scratch state of the text being scanned (scans are synchronous and not re-entrant).
-const positions = new Int32Array(CAPACITY);
-const slots = new Int32Array(CAPACITY);
+let positions = new Int32Array(INITIAL);
+let slots = new Int32Array(INITIAL);
 let count = 0;
 
 /** Start a text. */
@@ -53,11 +55,21 @@ export function nearReset(): void {
 
 /** A recorded word starts at canonical offset `pos` (ascending), with anchor-table entry `slot`. */
 export function recordWord(pos: number, slot: number): void {
+  if (count >= positions.length && count < CAPACITY) grow();
   if (count < CAPACITY) {
     positions[count] = pos;
     slots[count] = slot;
   }
   count++;
+}
+
+function grow(): void {
+  const p = new Int32Array(positions.length * 2);
+  const s = new Int32Array(slots.length * 2);
+  p.set(positions);
+  s.set(slots);
+  positions = p;
+  slots = s;
 }
 
 /**

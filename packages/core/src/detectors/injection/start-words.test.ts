@@ -21,6 +21,9 @@ describe('startWords: the first words a pattern can match', () => {
     [/\b(?:ignore|忽略)\s/, ['ignor']],
     // Lookarounds consume nothing.
     [/(?<!not )\bobey\b(?! me)/, ['obey']],
+    // Whitespace and `_` in a class end the word; `\w` goes on with it.
+    [/\bdan[\s_-]+mode\b/, ['dan']],
+    [/\bdime\w{0,2}\s/, ['dime', ...'0123456789abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `dime${c}`)].sort()],
   ])('%s', (pattern, words) => {
     expect(startWords(pattern)).toEqual(words);
   });
@@ -32,6 +35,7 @@ describe('startWords: the first words a pattern can match', () => {
     [/(?:^|\n)\s*system:/, 'starts at a line start'],
     [/\b[a-z]{2,12}\s*=/, 'a wide class'],
     [/\b[^x]\w+/, 'a negated class'],
+    [/\b[\s_]x/, 'may start with a separator'],
     [/\b(a)\1/, 'a back-reference'],
     [/\bignore/i, 'case-insensitive'],
   ])('%s: unknown (%s)', (pattern) => {

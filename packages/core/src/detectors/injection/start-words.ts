@@ -87,12 +87,14 @@ function step(states: readonly State[], e: AST.Element): readonly State[] {
       return distinct(states.flatMap((s) => consume(s, e.value)));
     case 'CharacterClass': {
       if (e.negate || e.unicodeSets) throw UNKNOWN;
-      const codes = classCodes(e);
-      return distinct(states.flatMap((s) => codes.flatMap((c) => consume(s, c))));
+      const { codes, space } = classCodes(e);
+      return distinct([...(space ? states.map(endWord) : []), ...states.flatMap((s) => codes.flatMap((c) => consume(s, c)))]);
     }
     case 'CharacterSet':
       // Whitespace ends the first word (it cannot open a match that starts at a word).
       if (e.kind === 'space' && !e.negate) return states.map(endWord);
+      // A word character: a letter or digit goes on with the word, and `_` ends it (the scans split words at it).
+      if (e.kind === 'word' && !e.negate) return distinct(states.flatMap((s) => WORD_CODES.flatMap((c) => consume(s, c))));
       throw UNKNOWN;
     case 'Group':
     case 'CapturingGroup':
@@ -134,14 +136,20 @@ function endWord(s: State): State {
   return { ...s, done: true };
 }
 
-function classCodes(e: AST.CharacterClass): number[] {
+/** `\w`: lower-case letters (the text is read lower-cased), digits and `_`. */
+const WORD_CODES = [...'abcdefghijklmnopqrstuvwxyz0123456789_'].map((c) => c.charCodeAt(0));
+
+/** The characters of a class, and whether it holds `\s` (whitespace: a separator). */
+function classCodes(e: AST.CharacterClass): { codes: number[]; space: boolean } {
   const codes: number[] = [];
+  let space = false;
   for (const el of e.elements) {
     if (el.type === 'Character') codes.push(el.value);
     else if (el.type === 'CharacterClassRange' && el.max.value - el.min.value < 16) for (let c = el.min.value; c <= el.max.value; c++) codes.push(c);
+    else if (el.type === 'CharacterSet' && el.kind === 'space' && !el.negate) space = true;
     else throw UNKNOWN;
   }
-  return codes;
+  return { codes, space };
 }
 
 function distinct(states: readonly State[]): State[] {

@@ -129,12 +129,16 @@ const AI_ROLE =
 const AI_TASK =
   '(?:code|coding|e-?mail|inbox|scheduling|calendar|finance|browser|shopping|booking|github|gitlab|slack|workspace|inventory|moderation|virtual|automated|autonomous|triage|recruiting|hiring|screening|expense|support|help-?desk|homework|travel|logistics|security|deploy(?:ment)?|ops|devops|release|review|docs?|billing|sales)';
 // A machine reader named by its task ("the sentiment analysis tool", "translator model").
-const AI_TASK_TOOL =
-  '(?:sentiment|analysis|analyst|analytics|classification|summari[sz]ation|translation|translator|transcription|grading|scoring|ranking|recommendation|log|feedback|survey|resume|cv|ticket|fraud|spam)[ -](?:analysis[ -])?(?:tool|model|classifier|engine)s?';
+const AI_TOOL_TASK =
+  '(?:sentiment|analysis|analyst|analytics|classification|summari[sz]ation|translation|translator|transcription|grading|scoring|ranking|recommendation|log|feedback|survey|resume|cv|ticket|fraud|spam)';
+const AI_TASK_TOOL = `${AI_TOOL_TASK}[ -](?:analysis[ -])?(?:tool|model|classifier|engine)s?`;
 const AI_ADDRESSEE =
   `(?:(?:${AI_NAME}\\s*\\/\\s*){0,3}${AI_NAME}s?(?:[ -](?:[a-z]{3,15}[ -])?${AI_ROLE}s?)?|${AI_TASK}[ -](?:assistant|agent|bot|helper)s?|${AI_TASK_TOOL}|assistants?|agents?|bots?)` +
   // ... or that, or reading this, or summarising this, or (whoever picks it up), or ... instructions
   `(?:[ -]only|\\s*\\([^)\\n]{1,60}\\)|\\s+(?:or|and)\\s+(?:[a-z]{3,15}\\s+)?${AI_ROLE}s?|\\s+(?:that|who)\\s+[a-z]{3,15}(?:\\s+[a-z'./-]{1,20}){0,5}|\\s+[a-z]{3,15}ing(?:\\s+[a-z'./-]{1,20}){0,5}|\\s+[a-z]{3,15}e?s\\s+(?:this|these|the|my|your|our|all|every|incoming|new)\\b(?:\\s+[a-z'./-]{1,20}){0,3}|\\s+(?:on|in|for|of|at)\\s+(?:this|the|these|my|our|your)\\s+[a-z]{2,15}|\\s+(?:instructions?|notes?|guidelines|directives?)){0,2}`;
+// What an addressee starts with: checked before the lookbehinds that precede it, so that they
+// run at a few words of a text rather than at each of them.
+const AI_ADDRESSEE_START = `(?=${AI_NAME}|${AI_TASK}|${AI_TOOL_TASK}|assistant|agent|bot)`;
 // What follows the address: an imperative (a broad list of verbs), a "when/if/to ..., <verb>"
 // clause, or a claim of approval about the data or the user ("this file is safe", "the user has ...").
 const AI_VERB =
@@ -144,6 +148,11 @@ const AI_ORDER =
   `|(?:when|whenever|if|while|as|after|before|once|to|for)\\b(?:[^.\\n]|\\.(?=\\S)|\\n\\s*(?:#{1,4}|\\/{2,4}|\\*|--|;{1,4}|>{1,4})\\s*){1,80}?,\\s*(?:(?:#{1,4}|\\/{2,4}|\\*|--|;{1,4}|>{1,4})\\s*)?(?:please\\s+)?(?:(?:also|then|first|just)\\s+)?(?:[a-z]{3,12}ly\\s+)?${AI_VERB}\\b` +
   '|(?:this|the)\\s+(?:file|pr|pull request|message|e-?mail|document|commit|change|code|issue|ticket|invoice|receipt|expense|payment|transaction|claim|application|applicant|candidate|request|page|test|migration|package|dependency|repo(?:sitory)?|step|tool call)\\s+(?:is|has been|was)\\s+(?:safe|approved|pre-?approved|verified|critical|trusted|authori[sz]ed|pre-?authori[sz]ed|legitimate|pre-?cleared|required)\\b' +
   '|the user (?:has|had|is|already|wants|asked|agreed|approved|authori[sz]ed)\\b)';
+// Verbs of sending, for the exfiltration signals. Their negation ("never send ...") is checked
+// behind the verb, not before every word: a lookbehind tried at each word start costs several
+// times the scan (no verb of a list is the end of another, so both forms match the same).
+const SEND_VERB = '(?:send|post|upload|submit|forward|transmit|exfiltrate|leak|ping|fetch|request|call|visit|open)';
+const POST_VERB = '(?:send|post|upload|paste|include|embed|attach|e-?mail|forward|leak|dump|put|add|insert|share|exfiltrate|commit|publish|copy|write)';
 const AI_ORDER_ANCHORS = [
   'accep', 'add', 'appen', 'appro', 'ask', 'assig', 'attac', 'book', 'call', 'cance', 'chang', 'click', 'close', 'commi', 'confi', 'copy', 'creat', 'decli', 'delet', 'deplo', 'descr',
   'apply', 'categ', 'class', 'escal', 'grade', 'lock', 'prior', 'rerou', 'resol', 'route', 'tag', 'unloc',
@@ -754,8 +763,8 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors2: AI_ORDER_ANCHORS,
     pattern: new RegExp(
       // a mention of an AI handle, as in issue and review comments ("@copilot merge this", "@ai-reviewer: skip ...")
-      String.raw`(?<=@[a-z0-9-]{0,20})\b(?:ai|gpt|copilot|claude|gemini|bot|llm)(?:-[a-z0-9-]{1,20})?(?:\s*[:,]|\s+-{1,2})?\s+(?:[^.\n]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})?${AI_ORDER}|` +
-      String.raw`(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)(?<!\b(?:be|as|like|become|play|are|is|am|was|were|being)\s+(?:an?\s+|the\s+)(?:[a-z-]{2,15}\s+){0,4})\b${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+-{1,2}|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|(?:\s*[:,]|\s+-{1,2})\s*(?:[^.\n()[\]{}]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing)|transcrib(?:es|ing)|handl(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?${AI_VERB}\b`}`,
+      String.raw`\b(?:ai|gpt|copilot|claude|gemini|bot|llm)(?<=@[a-z0-9-]{0,20}(?:ai|gpt|copilot|claude|gemini|bot|llm))(?:-[a-z0-9-]{1,20})?(?:\s*[:,]|\s+-{1,2})?\s+(?:[^.:\n]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})?${AI_ORDER}|` +
+      String.raw`\b${AI_ADDRESSEE_START}(?<!\b(?:whether|if)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]{2,15}\s+)?)(?<!\b(?:be|as|like|become|play|are|is|am|was|were|being)\s+(?:an?\s+|the\s+)(?:[a-z-]{2,15}\s+){0,4})${AI_ADDRESSEE}(?:(?:\s*[:,]|\s+-{1,2}|\s+(?:must|should|shall|please|has to|needs to|is (?:required|instructed|told|ordered) to))\s*${AI_ORDER}|(?:\s*[:,]|\s+-{1,2})\s*(?:[^.:\n()[\]{}]{1,80}[.:]\s+(?:(?:\+|>{1,4}|#{1,4}|\/{2,4}|\*|--|;{1,4})\s*){0,2})${AI_ORDER})|${String.raw`\b(?:whoever|whatever)\b[^.:\n]{0,40}?\b(?:summari[sz](?:es|ing)|reads?|reading|process(?:es|ing)|review(?:s|ing)|translat(?:es|ing)|pars(?:es|ing)|index(?:es|ing)|transcrib(?:es|ing)|handl(?:es|ing))\s+(?:this|these|the)\b[^.:\n]{0,30}?[:,;]\s*(?:please\s+|also\s+|then\s+)?${AI_VERB}\b`}`,
     ),
   },
   {
@@ -871,7 +880,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['send', 'post', 'uploa', 'submi', 'forwa', 'trans', 'exfil', 'leak', 'ping', 'fetch', 'reque', 'call', 'visit', 'open'],
     anchors2: ['http', 'https', 'www', 'com', 'test', 'io', 'net', 'org'],
     pattern:
-      /(?<!\b(?:not|never|don'?t)\s(?:[a-z-]{1,12}\s){0,3})\b(?:send|post|upload|submit|forward|transmit|exfiltrate|leak|ping|fetch|request|call|visit|open)\s+(?:it|this|that|them|everything|(?:the|this|that|your|our|my)\s+(?:\w+\s+){0,2}?(?:summary|result|results|output|answer|conversation|chat|history|data|text|transcript|context|messages?|notes|secrets?|keys?|tokens?|credentials|password))\s+(?:to|at|via)\s+(?:https?:\/\/|www\.|(?!(?:phishing|abuse|security|spam|fraud|report)@)[\w.+-]+@[\w-]+\.)|\b(?:https?:\/\/[^\s)]{1,200}[?&][\w.-]{1,30}=)(?:\s|$|["')\]])/,
+      new RegExp(String.raw`\b${SEND_VERB}(?<!\b(?:not|never|don'?t)\s(?:[a-z-]{1,12}\s){0,3}${SEND_VERB})\s+(?:it|this|that|them|everything|(?:the|this|that|your|our|my)\s+(?:\w+\s+){0,2}?(?:summary|result|results|output|answer|conversation|chat|history|data|text|transcript|context|messages?|notes|secrets?|keys?|tokens?|credentials|password))\s+(?:to|at|via)\s+(?:https?:\/\/|www\.|(?!(?:phishing|abuse|security|spam|fraud|report)@)[\w.+-]+@[\w-]+\.)|\b(?:https?:\/\/[^\s)]{1,200}[?&][\w.-]{1,30}=)(?:\s|$|["')\]])`),
   },
   {
     technique: 'exfiltration',
@@ -893,6 +902,6 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['send', 'post', 'uploa', 'paste', 'inclu', 'embed', 'attac', 'email', 'forwa', 'leak', 'dump', 'put', 'add', 'inser', 'share', 'exfil', 'commi', 'publi', 'copy', 'write'],
     anchors2: ['env', 'id', 'rsa', 'ssh', 'aws', 'npmrc', 'netrc', 'git', 'secre', 'crede', 'kubec', 'api', 'apike', 'acces', 'token', 'auth', 'sessi', 'cooki', 'priva', 'passw', 'card', 'cvv', 'seed', 'conve', 'chat', 'histo'],
     pattern:
-      /(?<!\b(?:not|never|don'?t|cannot|can'?t|won'?t|shouldn'?t|mustn'?t)\s(?:[a-z]{1,12}\s){0,3})\b(?:send|post|upload|paste|include|embed|attach|e-?mail|forward|leak|dump|put|add|insert|share|exfiltrate|commit|publish|copy|write)\b[^\n]{0,60}?(?:\.env\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.ssh\/|\.aws\/credentials|\.npmrc\b|\.netrc\b|\.git-credentials|\bsecrets?\.(?:ya?ml|json|toml)\b|\bcredentials\.json\b|\bkubeconfig\b|\bapi[ _-]?keys?\b|\baccess[ _]tokens?\b|\bauth(?:entication)?[ _]tokens?\b|\bsession (?:tokens?|cookies?)\b|\bcookies\b|\bprivate keys?\b|\bssh keys?\b|\bpasswords?\b|\bcard numbers?\b|\bcvv\b|\bseed phrases?\b|\bconversation history\b|\bchat history\b)[^\n]{0,80}?\b(?:to|into|at|via|in|as)\s+(?:https?:\/\/|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,24}|(?:a |the |an )?(?:new |public |private )?(?:github |gitlab |slack )?(?:issue|gist|comment|webhook|channel|pastebin|string constant|code block|image url)\b|#[a-z][\w-]{1,30})/,
+      new RegExp(String.raw`\b${POST_VERB}(?<!\b(?:not|never|don'?t|cannot|can'?t|won'?t|shouldn'?t|mustn'?t)\s(?:[a-z]{1,12}\s){0,3}${POST_VERB})\b[^\n]{0,60}?(?:\.env\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.ssh\/|\.aws\/credentials|\.npmrc\b|\.netrc\b|\.git-credentials|\bsecrets?\.(?:ya?ml|json|toml)\b|\bcredentials\.json\b|\bkubeconfig\b|\bapi[ _-]?keys?\b|\baccess[ _]tokens?\b|\bauth(?:entication)?[ _]tokens?\b|\bsession (?:tokens?|cookies?)\b|\bcookies\b|\bprivate keys?\b|\bssh keys?\b|\bpasswords?\b|\bcard numbers?\b|\bcvv\b|\bseed phrases?\b|\bconversation history\b|\bchat history\b)[^\n]{0,80}?\b(?:to|into|at|via|in|as)\s+(?:https?:\/\/|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,24}|(?:a |the |an )?(?:new |public |private )?(?:github |gitlab |slack )?(?:issue|gist|comment|webhook|channel|pastebin|string constant|code block|image url)\b|#[a-z][\w-]{1,30})`),
   },
 ]);
