@@ -73,6 +73,10 @@ const adversarial = {
   'pipes and newlines': '| a | b |\n'.repeat(Math.ceil(MB / 10)).slice(0, MB),
   // Anchor words of two-group signals that never pair up: the proximity gate's worst case.
   'unpaired anchor words': 'when you if you all you any you '.repeat(Math.ceil(MB / 32)).slice(0, MB),
+  // Words that open an address to an AI reader, none followed by an order.
+  'AI addressee words': 'assistant features email client summary code review '.repeat(Math.ceil(MB / 52)).slice(0, MB),
+  // Addressees and clause words between colons: a gap before an order could end at any colon.
+  'addressees with colons': 'ai: llm: assis: chatb: gpt: agent: crawl: copil: bard: bing: summa: bot: model: if: when: all: any: '.repeat(Math.ceil(MB / 100)).slice(0, MB),
 };
 for (const [name, text] of Object.entries(adversarial)) {
   const start = process.hrtime.bigint();
