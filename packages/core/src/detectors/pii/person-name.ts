@@ -105,6 +105,20 @@ function tokenize(text: string, start: number, end: number, tokens: Tokens): voi
 
 // A street type ends a street name, not a person's name ("Kishiev Squares", "Passauer Strasse").
 const STREET_WORD = /^(?:street|streets|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|courts|place|pl|square|squares|terrace|way|parkway|highway|circle|trail|crescent|close|grove|gardens|row|mews|alley|plaza|loop|point|points|ridge|isle|forges?|fort|mall|crossing|crossroads?|heights|hills?|parks?|pass|port|prairie|ranch|springs?|summit|valley|view|village|walk|harbou?r|estates?|greens?|meadows?|mills?|quay|route|shores?|bridge|bridges|coves?|creek|falls|ferry|fields?|glen|haven|hollow|island|islands|keys?|landing|lights?|locks?|manor|mount|mountain|pines|plains?|rapids?|run|stravenue|tunnel|vista|wharf|corners?|dale|str|strasse|straße|gasse|weg|platz|allee|ring|gata|gatan|vej|gade|straat|laan|út|utca|ulica|rue|via|calle|avenida|rua|avda)$/;
+// The last word of an organisation's, a facility's or a street's name ("Helix Broadband", "Riverside
+// Tennis Club", "Greenfield Medical Centre"): a run ending in one is not a person. Words that are also
+// common surnames (Park, Law, Church, Banks) are left out.
+const ORG_TAIL = new Set(
+  (
+    'academy agency airlines airways apartments associates associés bakery bistro brewery broadband capital centre center chambers clinic club college consulting ' +
+    'council dental dentistry energy enterprises estates foundation freight gallery gmbh holdings hospital hotel industries institute insurance labs laboratories ' +
+    'lettings logistics management medical motors museum paediatrics pediatrics pharmacy properties publishing realty residences restaurant robotics school ' +
+    'screening services software solar solutions stadium studio studios subdivision systems technologies telecom theatre theater university ventures veterinary ' +
+    // and of a street's or a quarter's: "Halaskargazi Cad.", "Cumhuriyet Mah."
+    'avenue boulevard cad caddesi mah mahalle mahallesi road sok sokak sokağı street'
+  ).split(' '),
+);
+
 const ORG_AFTER = /^[ \t]+(?:&[ \t]+(?:co|sons|partners|associates)|inc|ltd|llc|corp|co|gmbh|ag|plc|s\.?a\.?|s\.?r\.?l\.?|b\.?v\.?|n\.?v\.?|pty|pvt|oy|ab|kg|group|bank|university|college|hospital|street|st|avenue|ave|road|rd|lane|drive|boulevard|city|county|island|orchestra|technologies|industries|airlines)(?![a-z])/i;
 // A pronoun with a contracted verb ("I'm", "We'll").
 const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:m|s|ll|re|ve|d)$/;
@@ -343,6 +357,17 @@ export function personName(): Recognizer {
   };
 }
 
+const NEXT_WORD = /^[ \t]+([\p{L}'’-]+)/u;
+
+/** Whether the run `text[start, end)` names an organisation, a facility or a street: its last word, or the word after it, is one of ORG_TAIL. */
+function orgTail(text: string, start: number, end: number, after: string): boolean {
+  let k = end;
+  while (k > start && /[\p{L}'’-]/u.test(text[k - 1] as string)) k--;
+  if (ORG_TAIL.has(text.slice(k, end).toLowerCase())) return true;
+  const next = NEXT_WORD.exec(after);
+  return next !== null && ORG_TAIL.has((next[1] as string).toLowerCase());
+}
+
 function judge(text: string, start: number, end: number, count: number, push: (s: number, e: number, score: number) => void): void {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 24), start);
@@ -352,7 +377,7 @@ function judge(text: string, start: number, end: number, count: number, push: (s
     else if ((STRONG_CUE.test(before) || (SAID_AFTER.test(after) && !POSSESSIVE.test(text.slice(start, end))) || vocative(text, start, end, before, after)) && !ORG_AFTER.test(after)) push(start, end, 0.8);
     return;
   }
-  if (ORG_AFTER.test(after) || TITLE_CASE_AFTER.test(after)) return;
+  if (ORG_AFTER.test(after) || TITLE_CASE_AFTER.test(after) || orgTail(text, start, end, after)) return;
   const nearNumber = /\d[ \t]*$/.test(before) || /^[ \t]*\d/.test(after);
   if (TITLE_CUE.test(before)) push(start, end, 0.85);
   else if (STRONG_CUE.test(before) || SAID_AFTER.test(after)) push(start, end, 0.8);

@@ -158,6 +158,9 @@ const negatives: { title: string; text: string; kind: string }[] = [
   { title: 'a hyphenated compound of ordinary words', text: 'Try Task-Oriented Prompting on this one.', kind: 'pii.person-name' },
   { title: 'a place after a comma at the end of a question', text: 'What is the weather in Los Angeles, Ventura?', kind: 'pii.person-name' },
   { title: 'a possessive before a verb', text: "It changed Americans' lives forever.", kind: 'pii.person-name' },
+  { title: "a company named by its trade ('Broadband', 'Robotics')", text: 'Hi, this is support from Quillfeather Broadband. Our partner Zenthwick Robotics called.', kind: 'pii.person-name' },
+  { title: "a clinic, a club and a centre", text: 'Bring the form to Alderbrook Paediatrics Clinic, Riverside Tennis Club or Hollowmere Community Centre.', kind: 'pii.person-name' },
+  { title: "a quarter and a street with abbreviated types", text: 'Kargo: Yıldırımtepe Mah. Çınaraltı Cad. No: 12, Ankara', kind: 'pii.person-name' },
 ];
 
 describe('piiDetector() reads a list of people', () => {
