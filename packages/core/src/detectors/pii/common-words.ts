@@ -45,6 +45,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'doña dona señor señora sra herrn drs mevrouw meneer ' +
     'mrs ms miss mx dr prof professor sir madam madame lord lady captain capt officer agent judge senator governor mayor reverend rev father sister brother uncle aunt ' +
     'ceo cto cfo vp director engineer nurse teacher assistant secretary chairman chief head senior junior jr sr ' +
+    'directora directeur directrice direktor direktorin gerente gérant geschäftsführer geschäftsführerin jefe jefa coordinador coordinadora ingeniero ingeniera ' +
+    'ingénieur ingenieur analista asistente secretario secretaria presidente presidenta président présidente abogado abogada avocat avocate responsable comercial ' +
     // organisations and institutions
     'inc ltd llc plc corp corporation co company group holdings technologies technology solutions systems services partners associates bank university college institute ' +
     'foundation agency ministry council committee hospital clinic school academy church club society association organization organisation orchestra band airlines airways ' +
@@ -77,7 +79,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'hi hello hey dear thanks thank regards best cheers sincerely yours kind warm love goodbye bye welcome congratulations sorry please yes no ' +
     // teams and departments, which the people-verb cues would otherwise take for names ("escalated to Engineering")
     'legal backend frontend engineering engineers support sales marketing security billing hr ops operations accounting procurement compliance ' +
-    'management product design qa devops infra infrastructure team teams everyone finanzas finanzen finances recursos humanos ventas'
+    'management product design qa devops infra infrastructure team teams everyone finanzas finanzen finances recursos humanos ventas operaciones administración'
   ).split(/\s+/),
 );
 

@@ -180,6 +180,9 @@ describe('piiDetector() reads people in structured text', () => {
     const text = 'id;first_name;last_name;team\n7;Ottilie;Brandvold;Design\n8;Kasimir;Oyelaran;Data\n\nTotal: 2';
     expect(names(text)).toEqual(['Ottilie', 'Brandvold', 'Kasimir', 'Oyelaran']);
   });
+  it('reports the name of a signature, not the job title under it', () => {
+    expect(names('Un saludo,\nInés Castañeda Robles\nDirectora de Operaciones')).toEqual(['Inés Castañeda Robles']);
+  });
   it('does not read a table without a name column', () => {
     expect(names('sku,colour,size\n101,Midnight Blue,XL\n102,Forest Green,M')).toEqual([]);
   });
