@@ -303,8 +303,11 @@ export function sumFeatures(count: number, sink: FeatureSink): { sum: number; kn
 
 /** Whether the `@` at `i` is inside a word (an e-mail address): between two ASCII letters or digits. */
 function atInWord(text: string, i: number, from: number, to: number): boolean {
-  const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return i > from && i + 1 < to && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1));
+  return i > from && i + 1 < to && isAsciiAlnum(text.charCodeAt(i - 1)) && isAsciiAlnum(text.charCodeAt(i + 1));
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /**

@@ -119,7 +119,13 @@ const ORG_TAIL = new Set(
   ).split(' '),
 );
 
-const ORG_AFTER = /^[ \t]+(?:&[ \t]+(?:co|sons|partners|associates)|inc|ltd|llc|corp|co|gmbh|ag|plc|s\.?a\.?|s\.?r\.?l\.?|b\.?v\.?|n\.?v\.?|pty|pvt|oy|ab|kg|group|bank|university|college|hospital|street|st|avenue|ave|road|rd|lane|drive|boulevard|city|county|island|orchestra|technologies|industries|airlines)(?![a-z])/i;
+// The word after a run that makes it an organisation's or a place's name: a legal form, one of
+// ORG_TAIL, or a word that is a surname too but not right after a name ("... Lane", "... City").
+const ORG_AFTER = new RegExp(
+  `^[ \\t]+(?:&[ \\t]+(?:co|sons|partners|associates)|s\\.?a\\.?|s\\.?r\\.?l\\.?|b\\.?v\\.?|n\\.?v\\.?|inc|ltd|llc|corp|co|ag|plc|pty|pvt|oy|ab|kg|group|bank|st|ave|rd|lane|drive|city|county|island|orchestra|${[...ORG_TAIL].join('|')})(?![\\p{L}])`,
+  'iu',
+);
+const LAST_WORD = /[\p{L}'’-]+$/u;
 // A pronoun with a contracted verb ("I'm", "We'll").
 const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:m|s|ll|re|ve|d)$/;
 // Capitalised function words right after a run mark Title Case (headlines, song and book titles).
@@ -357,15 +363,10 @@ export function personName(): Recognizer {
   };
 }
 
-const NEXT_WORD = /^[ \t]+([\p{L}'’-]+)/u;
-
-/** Whether the run `text[start, end)` names an organisation, a facility or a street: its last word, or the word after it, is one of ORG_TAIL. */
-function orgTail(text: string, start: number, end: number, after: string): boolean {
-  let k = end;
-  while (k > start && /[\p{L}'’-]/u.test(text[k - 1] as string)) k--;
-  if (ORG_TAIL.has(text.slice(k, end).toLowerCase())) return true;
-  const next = NEXT_WORD.exec(after);
-  return next !== null && ORG_TAIL.has((next[1] as string).toLowerCase());
+/** Whether the run `text[start, end)` ends in the word for an organisation, a facility or a street (ORG_TAIL). */
+function orgTail(text: string, start: number, end: number): boolean {
+  const last = LAST_WORD.exec(text.slice(start, end));
+  return last !== null && ORG_TAIL.has(last[0].toLowerCase());
 }
 
 function judge(text: string, start: number, end: number, count: number, push: (s: number, e: number, score: number) => void): void {
@@ -377,7 +378,7 @@ function judge(text: string, start: number, end: number, count: number, push: (s
     else if ((STRONG_CUE.test(before) || (SAID_AFTER.test(after) && !POSSESSIVE.test(text.slice(start, end))) || vocative(text, start, end, before, after)) && !ORG_AFTER.test(after)) push(start, end, 0.8);
     return;
   }
-  if (ORG_AFTER.test(after) || TITLE_CASE_AFTER.test(after) || orgTail(text, start, end, after)) return;
+  if (ORG_AFTER.test(after) || TITLE_CASE_AFTER.test(after) || orgTail(text, start, end)) return;
   const nearNumber = /\d[ \t]*$/.test(before) || /^[ \t]*\d/.test(after);
   if (TITLE_CUE.test(before)) push(start, end, 0.85);
   else if (STRONG_CUE.test(before) || SAID_AFTER.test(after)) push(start, end, 0.8);
