@@ -51,6 +51,8 @@ const PATTERNS_G = SIGNALS.map((s) => new RegExp(s.pattern.source, s.pattern.fla
 // The same patterns, sticky: tried only where one of their start words begins (plain text).
 const PATTERNS_Y = SIGNALS.map((s) => new RegExp(s.pattern.source, `${s.pattern.flags.replace('g', '')}y`));
 const NON_ASCII = /[^\0-\x7f]/;
+/** Per signal, 1 when its pattern is written in ASCII alone (no other characters, no escapes of them): its start words hold on any text. */
+export const ASCII_PATTERN = Uint8Array.from(SIGNALS, (s) => (/[^\0-\x7f]|\\u|\\x[89a-f]|\\p\{/i.test(s.pattern.source) ? 0 : 1));
 
 // Excused occurrences looked past per signal before giving up on it.
 const MAX_EXCUSED = 8;
@@ -100,8 +102,12 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   const plainRegular = plain !== null && plain.regularSpace;
   // Where the start words of the patterns occur: start-words.ts reads the patterns for lower-case
   // ASCII text, which the canonical text of a plain text is, and so is that of most texts the full
-  // pass folded (leetspeak, entities, decoded payloads).
-  const words = plain !== null || !NON_ASCII.test((canonical as CanonicalText).text) ? recordedWords() : null;
+  // pass folded (leetspeak, entities, decoded payloads). Other characters (emoji, arrows, other
+  // scripts) leave the ASCII words' starts where the patterns see them, unless a word joins both.
+  const words = !f.mixedWords ? recordedWords() : null;
+  // start-words.ts drops a pattern's branches written in other characters (other languages'
+  // words): on text that has such characters, those patterns scan the text.
+  const asciiText = plain !== null || !NON_ASCII.test((canonical as CanonicalText).text);
 
   // Strongest hit per technique (a short list: most texts have none).
   const best: TechniqueHit[] = [];
@@ -134,7 +140,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
       canonical ??= plainAsciiCanonical(scanned, plainSymbols, plainRegular);
       const t = canonical.text;
-      const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 ? words : null;
+      const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 && (asciiText || ASCII_PATTERN[i] === 1) ? words : null;
       const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
       let m = starts !== null ? matchAtStarts(i, t, starts, 0) : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
       // Talked about or reported, not given (the learned model still reads the words): look on

@@ -237,6 +237,12 @@ export interface TextFeatures {
    */
   chunkLo: Uint32Array | null;
   chunkHi: Uint32Array | null;
+  /**
+   * A word joins ASCII letters or digits to other word characters (`ıgnore`, `пpint`). The regular
+   * expressions' `\b` sees an ASCII word start inside such a word, so the recorded word starts
+   * are not all the places a pattern can begin.
+   */
+  mixedWords: boolean;
 }
 
 /** Chunk size for long texts, and the overlap a pattern may need across a chunk border. */
@@ -361,6 +367,7 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
   let len = 0;
   let prev = 0;
   let nt = 0;
+  let mixedWords = false;
   for (let i = from; i <= to; i++) {
     const c = i < to ? text.charCodeAt(i) : 32;
     if (c < 128) {
@@ -384,6 +391,7 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
         continue;
       }
     } else if (isWordUnit(c)) {
+      if ((len > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) || (i + 1 < to && isAsciiAlnum(text.charCodeAt(i + 1)))) mixedWords = true;
       h = Math.imul(h ^ c, FNV_PRIME);
       if (++len === 5) prefix = h;
       if (c >= 0x400) scripts |= scriptOf(c);
@@ -444,5 +452,6 @@ export function extractFeatures(text: string, table: AnchorTable, sink: FeatureS
     known,
     chunkLo,
     chunkHi,
+    mixedWords,
   };
 }

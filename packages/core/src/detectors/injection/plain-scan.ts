@@ -339,6 +339,7 @@ export function plainScan(src: string, table: AnchorTable, sink: FeatureSink): P
     known,
     chunkLo,
     chunkHi,
+    mixedWords: false,
     symbols: burst,
     regularSpace,
   };
