@@ -117,6 +117,10 @@ const cases: { title: string; text: string; kind: string; value?: string }[] = [
   { title: 'a street number after "No:"', text: 'Kargo adresi: Cumhuriyet Caddesi No: 57 Daire 4, Ankara', kind: 'pii.street-address', value: 'Cumhuriyet Caddesi No: 57 Daire 4, Ankara' },
   { title: 'a postcode and city written before the street', text: 'Cím: 1137 Budapest, Pozsonyi út 12.', kind: 'pii.street-address', value: '1137 Budapest, Pozsonyi út 12.' },
   { title: 'a three-digit postcode before the city', text: 'Address: Skólavörðustígur 40, 101 Reykjavík', kind: 'pii.street-address', value: 'Skólavörðustígur 40, 101 Reykjavík' },
+  { title: 'a block before the house number, a numbered avenue and a floor-unit number', text: 'Deliver to Blk 508 Tampines Ave 4, #11-207, Singapore 520508 please', kind: 'pii.street-address', value: 'Blk 508 Tampines Ave 4, #11-207, Singapore 520508' },
+  { title: 'a villa, a numbered street and a numbered district', text: 'My address is Villa 7, Street 18, Al Safa 1, Dubai.', kind: 'pii.street-address', value: 'Villa 7, Street 18, Al Safa 1, Dubai' },
+  { title: 'a count after a street is not its number', text: 'We walked past 12 Oak Road 3 times looking for it', kind: 'pii.street-address', value: '12 Oak Road' },
+  { title: 'a Mexican colonia after the street', text: 'Envío a Avenida Insurgentes 1450, Col. Del Valle, 03100 Ciudad de México', kind: 'pii.street-address', value: 'Avenida Insurgentes 1450, Col. Del Valle, 03100 Ciudad de México' },
   { title: 'a first name joined to a pronoun', text: 'It was settled between him and Zofia, nobody else.', kind: 'pii.person-name', value: 'Zofia' },
   { title: 'a first name after a verb of giving', text: 'The landlord had given Wenceslas the spare key.', kind: 'pii.person-name', value: 'Wenceslas' },
 ];

@@ -27,7 +27,8 @@ const INNER_FUNCTION_WORD = new RegExp(`[ \\t]${FUNCTION_WORDS}(?=[ \\t])`, 'i')
 // A function word anywhere among the blank-separated words of a match.
 const ANY_FUNCTION_WORD = new RegExp(`(?:^|[ \\t])${FUNCTION_WORDS}(?=[ \\t]|$)`, 'i');
 // A unit on the street line: its word stands alone and its number holds a digit or is one letter.
-const UNIT = '(?:,?[ \\t]+(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm)(?![a-z])|#)\\.?[ \\t]*#?(?:(?=[0-9a-z\\-]{0,5}\\d)[0-9a-z\\-]{1,6}|[a-z](?![a-z])))?';
+// Singapore's floor-unit form "#05-1234" too.
+const UNIT = '(?:,?[ \\t]+(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm)(?![a-z])|#)\\.?[ \\t]*#?(?:\\d{1,3}-\\d{1,5}(?![0-9a-z])|(?=[0-9a-z\\-]{0,5}\\d)[0-9a-z\\-]{1,6}|[a-z](?![a-z])))?';
 // Letters as explicit ranges (Latin, Greek, Cyrillic): Unicode property escapes cost ~50 µs per KB.
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ɏͰ-ϿЀ-ӿ';
 const WORD = `[${L}][${L}'’.\\-]{0,24}`;
@@ -40,9 +41,12 @@ const cased = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUpp
 // was most of the pattern's cost. Same matches: a street type must end where the word ends (the
 // lookahead), so at most one type fits at a place, whatever the order they are tried in.
 const STREET_TYPE = `${trieSource(SUFFIX.split('|'))}\\.?(?![${L}0-9])`;
-// A second street type may follow the first ("Industrial Park Rd", "Primrose Hill Court").
+// A second street type may follow the first ("Industrial Park Rd", "Primrose Hill Court"), and a
+// numbered street its number ("Ang Mo Kio Ave 3", "Al Wasl Road 12").
+// Not a count that goes on in lower case ("12 Oak Road 3 times").
+const NUMBERED = `(?:[ \\t]+\\d{1,3}(?![${L}0-9]|[ \\t]+[a-z]))?`;
 const US_STYLE = new RegExp(
-  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${STREET_TYPE}(?:[ \\t]+${STREET_TYPE})?${DIRECTIONAL}${UNIT}`,
+  `(?<![${L}0-9])\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th)))(?:[ \\t]+(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))){0,3}?[ \\t]+${STREET_TYPE}(?:[ \\t]+${STREET_TYPE})?${NUMBERED}${DIRECTIONAL}${UNIT}`,
   'yi',
 );
 const EU_NAME_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WORD}[ \\t]+){0,3}?[\\p{L}\\p{M}\\-]{2,30}[ \\t]?(?:${EU_SUFFIX})(?![\\p{L}])[ \\t]+(?:No[.:]?[ \\t]*)?\\d{1,5}[A-Za-z]?(?:[/\\-]\\d{1,4})?(?![\\p{L}\\p{N}])\\.?${UNIT}`, 'giu');
@@ -111,12 +115,15 @@ const LOWER_CITY_ZIP = '\\p{Ll}[\\p{Ll}\'\\-]{1,20}(?:[ \\t]+\\p{Ll}[\\p{Ll}\'\\
 // City words carry no dot, so a city ends at its sentence ("Springfield. Thanks Again").
 const CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]{0,30}";
 const CITY = `${CITY_WORD}(?:[ \\t]+(?:${CITY_WORD}|de|del|la|le|di|da|do|nad|pod|am|an|u|im|sur|en))*(?:\\/${CITY_WORD})?`;
-// One segment that may follow a street line: a unit, a capitalised city, region or country with an
+// The word for a neighbourhood before its name: Mexican "Col. Juárez", "Fracc.", Brazilian "Bairro".
+const NEIGHBOURHOOD = '(?:Col\\.|Colonia|Fracc\\.|Fraccionamiento|Barrio|Bairro|Urb\\.|Urbanización)';
+// One segment that may follow a street line: a unit, a neighbourhood, a named area or numbered
+// street ("Al Barsha 2", "Street 45", "Sector 15"), a capitalised city, region or country with an
 // optional region code and postcode, a postcode with or without its city, or a region code. Segments
 // are joined by a comma or a line break (or a space before a unit); lower-case words end the address.
 const SEGMENT = new RegExp(
   `^(?:[ \\t]*[,\\n][ \\t>]*|[ \\t]+(?=(?:${UNIT_WORDS})\\b|[A-Z][ \\t]+\\d))` +
-    `(${UNIT_SEGMENT}|[A-Z][ \\t]+\\d{1,4}|\\d{3}[ \\t]+${CITY}|${CITY}(?:,?[ \\t]+(?:-[ \\t]+)?[A-Z]{2,3})?(?:,?[ \\t]+${POSTCODE})?|${POSTCODE}(?:[ \\t]+${CITY})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?|${LOWER_CITY_ZIP})(?![\\p{L}\\p{N}])`,
+    `(${UNIT_SEGMENT}|[A-Z][ \\t]+\\d{1,4}|\\d{3}[ \\t]+${CITY}|${NEIGHBOURHOOD}[ \\t]+${CITY}|${CITY_WORD}(?:[ \\t]+${CITY_WORD})?[ \\t]+\\d{1,3}(?![\\p{L}\\p{N}])|${CITY}(?:,?[ \\t]+(?:-[ \\t]+)?[A-Z]{2,3})?(?:,?[ \\t]+${POSTCODE})?|${POSTCODE}(?:[ \\t]+${CITY})?|[A-Z]{2,3}(?:[ \\t]+\\d{5})?|${LOWER_CITY_ZIP})(?![\\p{L}\\p{N}])`,
   'u',
 );
 // A last address line after a blank line: a city or country and a postcode, alone on its line.
@@ -125,6 +132,8 @@ const POSTCODE_LINE = new RegExp(`\\n[ \\t>]*\\n[ \\t>]*(?:${CITY}[ \\t]+)?${POS
 const LEADING_CITY = new RegExp(`(?<![\\p{L}\\p{N}])\\d{4,5}[ \\t]+${CITY},[ \\t]+$`, 'u');
 // A unit written before the street line, on the same line.
 const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block']).join('|')})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
+// The word for a block or building just before the house number ("Blk 123 Ang Mo Kio Ave 3").
+const LEADING_BLOCK = /(?<![\p{L}\p{N}])(?:blk|block|bldg|building|villa|plot)\.?[ \t]+$/iu;
 // Cheap check at the end of a street line before reading a continuation segment.
 const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|piso|oficina|office|lok|kv|apto|app|dept|depto|bureau|stock|scala|int|lgh|daire|kat|esc|escalera|puerta|porta|bus|boîte)\b|[ \t]+[A-Z][ \t]+\d/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
@@ -177,6 +186,8 @@ export function streetAddress(): Recognizer {
         // A building or unit number written before the house number ("704 1436 Redbud Drive"), or
         // a unit ("Apt 5D, 310 Lenox Avenue", "Unit 4, Riverside ...").
         start = leadingNumberStart(text, start);
+        const block = LEADING_BLOCK.exec(text.slice(Math.max(0, start - 12), start));
+        if (block !== null) start -= block[0].length;
         const unit = LEADING_UNIT.exec(text.slice(Math.max(0, start - 24), start));
         if (unit !== null) start -= unit[0].length;
         const city = LEADING_CITY.exec(text.slice(Math.max(0, start - 40), start));
