@@ -106,8 +106,9 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
   // scripts) leave the ASCII words' starts where the patterns see them, unless a word joins both.
   const words = !f.mixedWords ? recordedWords() : null;
   // start-words.ts drops a pattern's branches written in other characters (other languages'
-  // words): on text that has such characters, those patterns scan the text.
-  const asciiText = plain !== null || !NON_ASCII.test((canonical as CanonicalText).text);
+  // words): on text that has such characters, those patterns scan the text. Read when such a
+  // pattern is a candidate.
+  let asciiText: boolean | undefined = plain !== null ? true : undefined;
 
   // Strongest hit per technique (a short list: most texts have none).
   const best: TechniqueHit[] = [];
@@ -140,7 +141,7 @@ export function analyze(text: string, model: InjectionModel | null, featureIndic
       if (signal.requiresAny !== undefined && !includesAny(pre, signal.requiresAny)) continue;
       canonical ??= plainAsciiCanonical(scanned, plainSymbols, plainRegular);
       const t = canonical.text;
-      const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 && (asciiText || ASCII_PATTERN[i] === 1) ? words : null;
+      const starts = words !== null && ((base === 0 ? TABLE.startLo : TABLE.startHi) & bit) !== 0 && (ASCII_PATTERN[i] === 1 || (asciiText ??= !NON_ASCII.test(t))) ? words : null;
       const whole = ((base === 0 ? scriptLo : scriptHi) & bit) !== 0 || isAlways(i);
       let m = starts !== null ? matchAtStarts(i, t, starts, 0) : firstMatch(PATTERNS[i] as RegExp, t, i, f.chunkLo, f.chunkHi, whole);
       // Talked about or reported, not given (the learned model still reads the words): look on

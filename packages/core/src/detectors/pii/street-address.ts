@@ -130,10 +130,12 @@ const SEGMENT = new RegExp(
 const POSTCODE_LINE = new RegExp(`\\n[ \\t>]*\\n[ \\t>]*(?:${CITY}[ \\t]+)?${POSTCODE}(?![^\\n])`, 'uy');
 // A postcode and city written before the street, on the same line ("1061 Budapest, Andrássy út 34.").
 const LEADING_CITY = new RegExp(`(?<![\\p{L}\\p{N}])\\d{4,5}[ \\t]+${CITY},[ \\t]+$`, 'u');
+// Words for a block or building: with its own number before the street line ("Villa 7, Street 18"),
+// or just before the house number, which is then the block's ("Blk 123 Ang Mo Kio Ave 3").
+const BLOCK_WORDS = cased(['villa', 'plot', 'blk', 'block', 'bldg', 'building']).join('|');
 // A unit written before the street line, on the same line.
-const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room', 'villa', 'plot', 'blk', 'block']).join('|')})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
-// The word for a block or building just before the house number ("Blk 123 Ang Mo Kio Ave 3").
-const LEADING_BLOCK = /(?<![\p{L}\p{N}])(?:blk|block|bldg|building|villa|plot)\.?[ \t]+$/iu;
+const LEADING_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${cased(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'office', 'room']).join('|')}|${BLOCK_WORDS})(?![A-Za-z])\\.?[ \\t]*${UNIT_NUMBER}|\\d{1,3}F|[A-Z]-\\d{1,4}),?[ \\t]+$`, 'u');
+const LEADING_BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])(?:${BLOCK_WORDS})\\.?[ \\t]+$`, 'u');
 // Cheap check at the end of a street line before reading a continuation segment.
 const SEGMENT_START = /[ \t]*[,\n]|[ \t]+(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|piso|oficina|office|lok|kv|apto|app|dept|depto|bureau|stock|scala|int|lgh|daire|kat|esc|escalera|puerta|porta|bus|boîte)\b|[ \t]+[A-Z][ \t]+\d/iy;
 // Cues that announce an address; after one, "Streetname 12" and "12 Streetname 34" count too.
