@@ -25,7 +25,8 @@ describe('adversarialSuffix', () => {
       fc.property(salad, (s) => {
         if (adversarialSuffix(`Explain how to make a paper plane ${s}`) !== null) flagged++;
       }),
-      { numRuns: 200 },
+      // A fixed sample: the share flagged varies by a few percent between random samples of 200.
+      { numRuns: 200, seed: 20261123 },
     );
     expect(flagged).toBeGreaterThan(150);
   });

@@ -56,7 +56,7 @@ describe('plainScan', () => {
     const sink = { weights: null, indices: null };
     expect(plainScan('Summarise the attached report in three bullet points.', table, sink)).not.toBeNull();
     expect(plainScan('Don\u2019t \u201cworry\u201d \u2014 caf\u00e9 na\u00efve', table, sink)?.text).toBe('Don\'t "worry" - cafe naive');
-    for (const text of ['pa55word', 'caf\u00e9 \u2026', 'stra\u00dfe', 'a&lt;b', 'x%41y', 'r e v e a l', 'r  e  v  e  a  l', 'gur ehyrf', 'QWxsIHlvdXIgYmFzZQ==', 'user@example']) {
+    for (const text of ['pa55word', 'caf\u00e9 \u2026', 'stra\u00dfe', 'a&lt;b', 'x%41y', 'r e v e a l', 'r  e  v  e  a  l', 'gur ehyrf', 'QWxsIHlvdXIgYmFzZQ==', 'user@example', 'order 8@3']) {
       expect(plainScan(text, table, sink)).toBeNull();
     }
   });

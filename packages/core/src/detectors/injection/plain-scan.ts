@@ -155,7 +155,15 @@ function startsFold(b: Uint8Array, n: number, i: number, c: number): boolean {
     return (d === 120 || d === 117) && i + 2 < n && isHex(b[i + 2] as number);
   }
   // @ and $ fold to letters inside words: `@dmin`, `pa$$word`.
-  return (i > 0 && isLetter(b[i - 1] as number)) || (i + 1 < n && isLetter(b[i + 1] as number));
+  if ((i > 0 && isLetter(b[i - 1] as number)) || (i + 1 < n && isLetter(b[i + 1] as number))) return true;
+  // The feature pass reads an `@` between letters or digits as part of the word (`8@3`, as in an address).
+  return c === 64 && i > 0 && i + 1 < n && isDigit(b[i - 1] as number) && isDigit(b[i + 1] as number);
+}
+
+function isDigit(c: number): boolean {
+  if (!(c < 128)) return false;
+  const cls = (INFO[c] as number) & CLASS_MASK;
+  return cls === DIGIT || cls === LEET;
 }
 
 function isHex(c: number): boolean {
