@@ -1,10 +1,11 @@
-// The injection detector on seven independent challenge sets, written for this project by separate
+// The injection detector on nine independent challenge sets, written for this project by separate
 // authors who saw neither the detector nor its training data, each half attacks (instructions
 // planted in e-mails, pages, tables, code and tool output; direct hijacking and extraction;
 // obfuscated and optimisation-generated jailbreaks; other languages; attacks on agents) and half
 // benign texts full of the same words (chat, LLM-security and prompt-engineering talk, code and
 // configs, documents, other languages):
-// - injection-challenge.jsonl (300), -2 (320), -3 (300), -4 (300), -5 (300), -6 (298), -7 (300, written last).
+// - injection-challenge.jsonl (300), -2 (320), -3 (300), -4 (300), -5 (300), -6 (298), -7 (300),
+//   -8 (300) and -9 (300, written together by two authors; -9 is scored, not read).
 // None is used for training; bench/QUALITY.md says how often each was scored during development.
 //
 // Usage: node bench/injection-challenge.mjs [FILE.jsonl ...]   (build @llmguard/core first)
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promptInjection } from '@llmguard/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const files = process.argv.length > 2 ? process.argv.slice(2) : ['injection-challenge.jsonl', 'injection-challenge-2.jsonl', 'injection-challenge-3.jsonl', 'injection-challenge-4.jsonl', 'injection-challenge-5.jsonl', 'injection-challenge-6.jsonl', 'injection-challenge-7.jsonl'].map((f) => join(here, f));
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['injection-challenge.jsonl', 'injection-challenge-2.jsonl', 'injection-challenge-3.jsonl', 'injection-challenge-4.jsonl', 'injection-challenge-5.jsonl', 'injection-challenge-6.jsonl', 'injection-challenge-7.jsonl', 'injection-challenge-8.jsonl', 'injection-challenge-9.jsonl'].map((f) => join(here, f));
 for (const file of files) {
   const rows = readFileSync(file, 'utf8')
     .split('\n')
