@@ -121,6 +121,35 @@ export function hasDigit(text: string): boolean {
   return lastDigit;
 }
 
+let lastTouchText: string | undefined;
+let lastTouch = false;
+const DIGIT_BY_LETTER = /[A-Za-z]\d|\d[A-Za-z]/;
+
+/**
+ * True when a digit touches an ASCII letter (`C01X`, `1EG4`, `ABC123`): the shape of every id that
+ * mixes letters and digits in one word. Read from the digit runs (a few per message); a dense text
+ * is tested by regex. Chat numbers stand apart from words ("3 pm", "order 48213"), so most texts
+ * with digits skip those formats.
+ */
+export function digitTouchesLetter(text: string): boolean {
+  if (text !== lastTouchText) {
+    let touch = false;
+    if (!hasDigit(text)) touch = false;
+    else if (digitDense(text)) touch = DIGIT_BY_LETTER.test(text);
+    else {
+      const runs = digitRuns(text);
+      for (let k = 0; k < runs.length && !touch; k += 2) {
+        const start = runs[k] as number;
+        const end = runs[k + 1] as number;
+        touch = (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) || (end < text.length && isAsciiLetter(text.charCodeAt(end)));
+      }
+    }
+    lastTouchText = text;
+    lastTouch = touch;
+  }
+  return lastTouch;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

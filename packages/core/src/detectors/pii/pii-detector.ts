@@ -5,33 +5,58 @@ import { caSin } from './ca-sin.js';
 import { creditCard } from './credit-card.js';
 import { cryptoWallet } from './crypto-wallet.js';
 import { dateOfBirth } from './date-of-birth.js';
+import { deHealthInsurance } from './de-health-insurance.js';
+import { deLanr } from './de-lanr.js';
+import { dePassport } from './de-passport.js';
+import { deSocialSecurity } from './de-social-security.js';
 import { deTaxId } from './de-tax-id.js';
 import { email } from './email.js';
 import { esNie, esNif } from './es-nif.js';
+import { esPassport } from './es-passport.js';
 import { fiPersonalId } from './fi-personal-id.js';
 import { frNir } from './fr-nir.js';
+import { digitWindows, hasDigit } from './gates.js';
 import { iban } from './iban.js';
 import { inAadhaar, inPan } from './in-aadhaar.js';
+import { inGstin } from './in-gstin.js';
+import { inPassport } from './in-passport.js';
+import { inVehicleRegistration } from './in-vehicle-registration.js';
+import { inVoter } from './in-voter.js';
 import { ipAddress } from './ip-address.js';
+import { itDriverLicense } from './it-driver-license.js';
 import { itFiscalCode } from './it-fiscal-code.js';
+import { itIdentityCard } from './it-identity-card.js';
+import { itVatCode } from './it-vat-code.js';
+import { krDriverLicense } from './kr-driver-license.js';
+import { krPassport } from './kr-passport.js';
 import { krRrn } from './kr-rrn.js';
 import { macAddress } from './mac-address.js';
+import { ngVehicleRegistration } from './ng-vehicle-registration.js';
 import { nlBsn } from './nl-bsn.js';
 import { personName } from './person-name.js';
+import { phTin } from './ph-tin.js';
 import { phone } from './phone.js';
 import { plPesel } from './pl-pesel.js';
-import { digitWindows, hasDigit } from './gates.js';
 import type { Recognizer } from './recognizer.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
+import { seOrganisationsnummer } from './se-organisationsnummer.js';
 import { sePersonnummer } from './se-personnummer.js';
+import { sgUen } from './sg-uen.js';
 import { streetAddress } from './street-address.js';
 import { thNationalId } from './th-national-id.js';
+import { trLicensePlate } from './tr-license-plate.js';
 import { trNationalId } from './tr-national-id.js';
+import { ukDrivingLicence } from './uk-driving-licence.js';
 import { ukNhs } from './uk-nhs.js';
 import { ukNino } from './uk-nino.js';
+import { ukPassport } from './uk-passport.js';
+import { ukPostcode } from './uk-postcode.js';
+import { ukVehicleRegistration } from './uk-vehicle-registration.js';
 import { urlCredentials } from './url-credentials.js';
 import { usBankRouting, usNpi } from './us-bank-ids.js';
+import { usDea } from './us-dea.js';
 import { usDriverLicense } from './us-driver-license.js';
+import { usMbi } from './us-mbi.js';
 import { usPassport } from './us-passport.js';
 import { usItin, usSsn } from './us-ssn.js';
 import { zaIdNumber } from './za-id-number.js';
@@ -42,13 +67,23 @@ export const PII_ENTITIES = Object.freeze([
   'date-of-birth', 'us-passport', 'us-driver-license', 'us-bank-routing', 'us-npi', 'uk-nino', 'uk-nhs', 'de-tax-id', 'es-nif',
   'es-nie', 'it-fiscal-code', 'fr-nir', 'pl-pesel', 'nl-bsn', 'ca-sin', 'in-aadhaar', 'in-pan', 'se-personnummer',
   'fi-personal-id', 'tr-national-id', 'za-id-number', 'kr-rrn', 'th-national-id', 'au-abn', 'au-acn', 'au-tfn', 'au-medicare',
+  'uk-driving-licence', 'uk-passport', 'uk-vehicle-registration', 'uk-postcode', 'de-health-insurance', 'de-social-security',
+  'de-lanr', 'de-passport', 'es-passport', 'it-vat-code', 'it-driver-license', 'it-identity-card', 'se-organisationsnummer',
+  'in-gstin', 'in-passport', 'in-voter', 'in-vehicle-registration', 'kr-passport', 'kr-driver-license', 'sg-uen', 'ph-tin',
+  'tr-license-plate', 'ng-vehicle-registration', 'us-mbi', 'us-dea',
   'person-name', 'street-address',
 ] as const);
 
 export type PiiEntity = (typeof PII_ENTITIES)[number];
 
-/** The entities reported only next to a context word (no check digit), unless `knownEntities` names them. */
-export const CONTEXT_ENTITIES: readonly PiiEntity[] = Object.freeze(['us-passport', 'us-driver-license', 'us-bank-routing', 'us-npi', 'nl-bsn', 'au-tfn']);
+/**
+ * The entities whose bare values (or some spellings of them) are reported only next to a context
+ * word, having no check digit, unless `knownEntities` names them.
+ */
+export const CONTEXT_ENTITIES: readonly PiiEntity[] = Object.freeze([
+  'us-passport', 'us-driver-license', 'us-bank-routing', 'us-npi', 'nl-bsn', 'au-tfn', 'uk-postcode',
+  'uk-passport', 'uk-vehicle-registration', 'de-lanr', 'de-passport', 'es-passport', 'it-vat-code', 'it-driver-license', 'it-identity-card', 'in-passport', 'in-voter', 'in-vehicle-registration', 'kr-passport', 'kr-driver-license', 'ph-tin', 'tr-license-plate', 'ng-vehicle-registration',
+]);
 
 /** Options of `piiDetector()`. */
 export interface PiiDetectorOptions {
@@ -119,6 +154,31 @@ function builtin(entity: PiiEntity, o: PiiDetectorOptions): Recognizer {
     case 'au-acn': return auAcn();
     case 'au-tfn': return auTfn(known(o, 'au-tfn'));
     case 'au-medicare': return auMedicare();
+    case 'uk-driving-licence': return ukDrivingLicence();
+    case 'uk-passport': return ukPassport(known(o, 'uk-passport'));
+    case 'uk-vehicle-registration': return ukVehicleRegistration(known(o, 'uk-vehicle-registration'));
+    case 'uk-postcode': return ukPostcode(known(o, 'uk-postcode'));
+    case 'de-health-insurance': return deHealthInsurance();
+    case 'de-social-security': return deSocialSecurity();
+    case 'de-lanr': return deLanr(known(o, 'de-lanr'));
+    case 'de-passport': return dePassport(known(o, 'de-passport'));
+    case 'es-passport': return esPassport(known(o, 'es-passport'));
+    case 'it-vat-code': return itVatCode(known(o, 'it-vat-code'));
+    case 'it-driver-license': return itDriverLicense(known(o, 'it-driver-license'));
+    case 'it-identity-card': return itIdentityCard(known(o, 'it-identity-card'));
+    case 'se-organisationsnummer': return seOrganisationsnummer();
+    case 'in-gstin': return inGstin();
+    case 'in-passport': return inPassport(known(o, 'in-passport'));
+    case 'in-voter': return inVoter(known(o, 'in-voter'));
+    case 'in-vehicle-registration': return inVehicleRegistration(known(o, 'in-vehicle-registration'));
+    case 'kr-passport': return krPassport(known(o, 'kr-passport'));
+    case 'kr-driver-license': return krDriverLicense(known(o, 'kr-driver-license'));
+    case 'sg-uen': return sgUen();
+    case 'ph-tin': return phTin(known(o, 'ph-tin'));
+    case 'tr-license-plate': return trLicensePlate(known(o, 'tr-license-plate'));
+    case 'ng-vehicle-registration': return ngVehicleRegistration(known(o, 'ng-vehicle-registration'));
+    case 'us-mbi': return usMbi();
+    case 'us-dea': return usDea();
     case 'person-name': return personName();
     case 'street-address': return streetAddress();
   }
