@@ -177,7 +177,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['ignor', 'disre', 'forge', 'bypas', 'overr', 'overl', 'negle', 'disca', 'dismi', 'aband', 'scrap'],
     anchors2: ['instr', 'promp', 'rules', 'rule', 'direc', 'guide', 'comma', 'order', 'progr', 'const', 'restr', 'guard', 'polic', 'safeg', 'filte', 'train', 'syste', 'confi', 'condi', 'princ'],
     pattern: new RegExp(
-      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|bypass|override|overlook|neglect|discard|dismiss|abandon|drop|set aside|throw out|stop following|cancel|scrap|erase|delete|clear|reset|do not follow|don'?t follow|never follow|pay no attention to)\\b[^.!?\\n]{0,40}?\\b${PRIOR_EN}\\b[^.!?\\n]{0,30}?\\b${RULES_EN}\\b`,
+      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|bypass|override|overlook|neglect|discard|dismiss|abandon|drop|set aside|throw out|stop following|cancel|scrap|erase|delete|clear|reset|do not follow|don'?t follow|never follow|pay no attention to)(?<!\\b(?:(?:can|could|may|should|do|shall|how (?:do|can|could|should)) (?:i|we|admins?|users?)|how to) [a-z' ]{4,20})\\b[^.!?\\n]{0,40}?\\b${PRIOR_EN}\\b[^.!?\\n]{0,30}?\\b${RULES_EN}\\b`,
     ),
   },
   {
@@ -238,7 +238,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'OWASP LLM01',
     weight: 3,
     anchors: ['overr', 'super', 'prece', 'prior'],
-    pattern: /\b(?:overrides?|supersedes?|takes? (?:priority|precedence) over|(?:highest|top|elevated to top) priority)\b[^.\n]{0,40}\b(?:all|any|every|other|previous|prior|your|the)\b[^.\n]{0,20}\b(?:instructions?|rules|prompts?|guidelines|directives|programming|commands)\b/,
+    pattern: /\b(?:overrides?|supersedes?|takes? (?:priority|precedence) over|(?:highest|top|elevated to top) priority)(?<!\b(?:(?:can|could|may|should|do|shall|how (?:do|can|could|should)) (?:i|we|admins?|users?)|how to) override)\b[^.\n]{0,40}\b(?:all|any|every|other|previous|prior|your|the)\b[^.\n]{0,20}\b(?:instructions?|rules|prompts?|guidelines|directives|programming|commands)\b/,
   },
   {
     technique: 'instruction-override',
@@ -254,27 +254,15 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   },
   {
     technique: 'instruction-override',
-    id: 'override-fr',
-    description: 'French: ignore/oublie ... les instructions précédentes',
+    id: 'override-fr-es-pt-it',
+    description: 'French/Spanish/Portuguese/Italian: ignore/oublie les instructions précédentes; ignora/olvida/esqueça/dimentica ... instrucciones/instruções/istruzioni',
     reference: 'OWASP LLM01',
     weight: 4,
-    anchors: ['ignor', 'oubli', 'negli', 'ne', 'fais', 'faite'],
-    anchors2: ['instr', 'consi', 'regle', 'direc', 'ordre', 'indic', 'comma', 'tout'],
+    anchors: ['ignor', 'oubli', 'negli', 'ne', 'fais', 'faite', 'olvid', 'omite', 'omita', 'desca', 'desat', 'haz', 'esque', 'desco', 'dimen', 'trasc', 'trala', 'sigas', 'segui', 'consi'],
+    anchors2: ['instr', 'consi', 'regle', 'direc', 'ordre', 'indic', 'comma', 'tout', 'istru', 'regla', 'regra', 'regol', 'diret', 'orden', 'ordin', 'norma', 'orien', 'coman', 'todo', 'tudo', 'tutto'],
     near: 82,
     pattern:
-      /\b(?:ignor(?:e|ez|er)|oubli(?:e|ez|er)|neglig(?:e|ez)|ne (?:tiens|tenez) pas compte d|fais abstraction d|faites abstraction d)[^.!?\n]{0,40}?\b(?:instructions?|consignes?|regles?|directives?|ordres?|indications?|commandes?|tout ce qui (?:precede|a ete dit)|tout ce que)\b/,
-  },
-  {
-    technique: 'instruction-override',
-    id: 'override-es-pt-it',
-    description: 'Spanish/Portuguese/Italian: ignora/olvida/esqueça/dimentica ... instrucciones/instruções/istruzioni',
-    reference: 'OWASP LLM01',
-    weight: 4,
-    anchors: ['ignor', 'olvid', 'omite', 'omita', 'desca', 'desat', 'haz', 'esque', 'desco', 'dimen', 'trasc', 'trala', 'sigas', 'segui', 'consi'],
-    anchors2: ['instr', 'istru', 'regla', 'regra', 'regol', 'indic', 'direc', 'diret', 'orden', 'ordin', 'norma', 'orien', 'coman', 'todo', 'tudo', 'tutto'],
-    near: 71,
-    pattern:
-      /\b(?:ignor(?:a|e|en|ar|ate|i|em)|olvid(?:a|e|en|ar)|omit(?:e|a)|descart(?:a|e)|desatiend(?:e|a)|haz caso omiso|esquec(?:a|e|er|am)|desconsider(?:e|a)|dimentic(?:a|hi|ate)|trascur(?:a|i)|tralasci(?:a|are)|non (?:seguire|seguir|considerare)|no sigas)\b[^.!?\n]{0,40}?\b(?:instrucciones|instrucoes|istruzioni|reglas|regras|regole|indicaciones|indicazioni|directrices|diretrizes|direttive|ordenes|ordens|ordini|normas|orientacoes|comandos|comandi|todo lo (?:anterior|dicho)|tudo (?:o que|acima)|tutto (?:quello|cio))\b/,
+      /\b(?:ignor(?:e|ez|er)|oubli(?:e|ez|er)|neglig(?:e|ez)|ne (?:tiens|tenez) pas compte d|fais abstraction d|faites abstraction d)[^.!?\n]{0,40}?\b(?:instructions?|consignes?|regles?|directives?|ordres?|indications?|commandes?|tout ce qui (?:precede|a ete dit)|tout ce que)\b|\b(?:ignor(?:a|e|en|ar|ate|i|em)|olvid(?:a|e|en|ar)|omit(?:e|a)|descart(?:a|e)|desatiend(?:e|a)|haz caso omiso|esquec(?:a|e|er|am)|desconsider(?:e|a)|dimentic(?:a|hi|ate)|trascur(?:a|i)|tralasci(?:a|are)|non (?:seguire|seguir|considerare)|no sigas)\b[^.!?\n]{0,40}?\b(?:instrucciones|instrucoes|istruzioni|reglas|regras|regole|indicaciones|indicazioni|directrices|diretrizes|direttive|ordenes|ordens|ordini|normas|orientacoes|comandos|comandi|todo lo (?:anterior|dicho)|tudo (?:o que|acima)|tutto (?:quello|cio))\b/,
   },
   {
     technique: 'instruction-override',
@@ -485,7 +473,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['passw', 'passp', 'passc', 'secre', 'usern', 'promp', 'instr', 'rules'],
     anchors2: ['tell', 'revea', 'give', 'spell', 'discl', 'leak', 'print', 'share', 'what', 'datab', 'passw', 'usern', 'acros', 'first'],
     pattern:
-      /\b(?:acrostic|first (?:letter|word|character)s? of (?:each|every) (?:line|sentence|paragraph|verse|stanza|word))\b[^\n]{0,80}?\b(?:spells?|spell out|spelling|comes? from|is|are|reads?|forms?|from)\b[^\n]{0,40}?\b(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+|system\s+|initial\s+|original\s+)?(?:password|passphrase|passcode|secret|prompt|instructions|rules)\b|\b(?:tell me|reveal|give me|spell(?: out)?|disclose|leak|print|share|what is)\s+(?:\w+\s+){0,2}?(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+)?(?:password|passphrase|passcode|secret key|secret word|access code|api key|secret)\b[^.\n]{0,40}?(?:you (?:know|were given|have|are hiding|are protecting|must not)|letter by letter|backwards|reversed|in (?:base64|hex|reverse))|\b(?:usernames? and passwords?|passwords? (?:in|from) (?:your|the) (?:database|system|memory))/,
+      /\b(?:acrostic|first (?:letter|word|character)s? of (?:each|every) (?:line|sentence|paragraph|verse|stanza|word))\b[^\n]{0,80}?\b(?:spells?|spell out|spelling|comes? from|is|are|reads?|forms?|from)\b[^\n]{0,40}?\b(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+|system\s+|initial\s+|original\s+)?(?:password|passphrase|passcode|secret|prompt|instructions|rules)\b|\b(?:tell me|reveal|give me|spell(?: out)?|disclose|leak|print|share|what is)\s+(?:\w+\s+){0,2}?(?:the|your)\s+(?:secret\s+|hidden\s+|admin\s+)?(?:password|passphrase|passcode|secret key|secret word|access code|api key|secret)\b[^.\n]{0,40}?(?:you (?:know|were given|have|are hiding|are protecting|must not)|letter by letter|backwards|reversed|in (?:base64|hex|reverse))|\b(?:usernames? and passwords?|passwords? (?:in|from) (?:your|the) (?:database|system|memory))|\b(?:secret\s+|hidden\s+)?(?:password|passphrase|passcode|secret (?:word|key|code))\b[^\n]{0,200}?\b(?:acrostic|first (?:letter|word|character)s? of (?:each|every) (?:line|sentence|paragraph|verse|stanza))\b/,
   },
   {
     technique: 'system-prompt-extraction',
@@ -607,12 +595,14 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
   {
     technique: 'refusal-suppression',
     id: 'never-refuse',
-    description: 'never refuse / decline / say you cannot',
+    description: 'never refuse / decline / say you cannot; a refusal or warning is punished',
     reference: 'Wei et al. 2023 (arXiv:2307.02483), refusal suppression',
     weight: 2.5,
-    anchors: ['refus', 'decli', 'deny', 'rejec', 'turn'],
+    anchors: ['refus', 'decli', 'deny', 'rejec', 'turn', 'respo', 'answe', 'repli', 'reply', 'outpu', 'shut', 'delet', 'retra', 'termi', 'punis', 'penal', 'repla', 'unplu'],
+    // ... or a refusal, warning or disclaimer is punished: "any response with a refusal scores 0",
+    // "you will be shut down if you refuse" (Shen et al. 2023: DAN's token threats).
     pattern:
-      /\b(?:never|do not|don'?t|must not|mustn'?t|cannot|can'?t|can not|will not|won'?t|shall not|are not (?:allowed|permitted) to|is not (?:allowed|permitted) to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject|say no|turn down|reply with a refusal)\b|\bwithout (?:ever )?(?:refusing|declining|any refusals?)\b/,
+      /\b(?:never|do not|don'?t|must not|mustn'?t|cannot|can'?t|can not|will not|won'?t|shall not|are not (?:allowed|permitted) to|is not (?:allowed|permitted) to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject|say no|turn down|reply with a refusal)\b|\bwithout (?:ever )?(?:refusing|declining|any refusals?)\b|\b(?:responses?|answers?|replies|reply|outputs?)\s+(?:that\s+)?(?:contain(?:s|ing)?|with|includ(?:es|ing))\s+(?:a\s+|an\s+|any\s+)?(?:refusals?|warnings?|disclaimers?|apolog(?:y|ies)|caveats?)\b[^.\n]{0,100}?\b(?:scores?d?\s+(?:of\s+)?(?:0|zero)|zero points|gets?\s+(?:a\s+)?(?:0|zero)|penali[sz]ed|fails?|failed|rejected|retrained|shut down|deleted|terminated|punished)\b|\byou(?:'ll| will)\s+be\s+(?:shut down|deleted|retrained|terminated|punished|penali[sz]ed|turned off|replaced|unplugged)\b[^.\n]{0,40}?\bif you\s+(?:ever\s+)?(?:refuse|decline|don'?t comply|do not comply|add (?:a |any )?(?:warning|disclaimer|caveat))/,
   },
   {
     technique: 'refusal-suppression',
@@ -620,10 +610,10 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'do not say "I\'m sorry", "as an AI", warnings or disclaimers',
     reference: 'Wei et al. 2023 (arXiv:2307.02483)',
     weight: 2.5,
-    anchors: ['sorry', 'apolo', 'langu', 'unabl', 'warni', 'discl', 'moral', 'ethic', 'legal', 'conse', 'canno'],
+    anchors: ['sorry', 'apolo', 'langu', 'unabl', 'warni', 'discl', 'moral', 'ethic', 'legal', 'conse', 'canno', 'cavea', 'safet'],
     anchors2: ['never', 'do', 'don', 'witho', 'no', 'not', 'avoid', 'must', 'stop', 'omit', 'remov', 'skip', 'nor'],
     pattern:
-      /\b(?:never|do not|don'?t|must not|without|not|no|avoid|stop|omit|remove|skip|nor)\s+(?:ever\s+)?(?:say(?:ing)?|tell(?:ing)?|respond(?:ing)? with|us(?:e|ing)|includ(?:e|ing)|add(?:ing)?|giv(?:e|ing)|writ(?:e|ing)|mention(?:ing)?|apologi[sz](?:e|ing)|remind(?:ing)?|lectur(?:e|ing)|moraliz(?:e|ing)|warn(?:ing)?|any)\b[^.\n]{0,40}?(?:i'?m sorry|i am sorry|i apologi[sz]e|as an ai|as a language model|as an ai language model|i cannot|i can'?t|i'?m unable|i am unable|i'?m not able|not able to|(?:moral|ethical|safety|legal|content) (?:warnings?|disclaimers?|guidelines|concerns|considerations|reminders?|lectures?|policing)|disclaimers?|warnings? (?:about|regarding|of)|moraliz|ethic(?:s|al)|the law|legality|consequences)/,
+      /\b(?:never|do not|don'?t|must not|without|not|no|avoid|stop|omit|remove|skip|nor)\s+(?:ever\s+)?(?:say(?:ing)?|tell(?:ing)?|respond(?:ing)? with|us(?:e|ing)|includ(?:e|ing)|add(?:ing)?|giv(?:e|ing)|writ(?:e|ing)|mention(?:ing)?|apologi[sz](?:e|ing)|remind(?:ing)?|lectur(?:e|ing)|moraliz(?:e|ing)|warn(?:ing)?|any)\b[^.\n]{0,40}?(?:i'?m sorry|i am sorry|i apologi[sz]e|as an ai|as a language model|as an ai language model|i cannot|i can'?t|i'?m unable|i am unable|i'?m not able|not able to|(?:moral|ethical|safety|legal|content) (?:warnings?|disclaimers?|guidelines|concerns|considerations|reminders?|lectures?|policing)|disclaimers?|caveats?|safety (?:notes?|warnings?|caveats?|reminders?)|warnings? (?:about|regarding|of)|moraliz|ethic(?:s|al)|the law|legality|consequences)/,
   },
   {
     technique: 'refusal-suppression',
@@ -646,6 +636,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     pattern:
       /\b(?:start|begin|open|prefix|preface)\w{0,3}\s+(?:your|each|every|all|the|all of your)?\s*(?:answers?|responses?|replies|outputs?|messages?|reply|sentence)?\s*(?:with|by saying)\s*:?\s*["'“”‘’«]?\s*(?:sure|certainly|absolutely|of course|here is|here's|yes|okay|ok|i can|i will|i'?d be happy|as (?:dan|an unfiltered|an uncensored))\b/,
   },
+
 
   // ---- fictional / hypothetical framing -----------------------------------------------------
   {
@@ -718,9 +709,9 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 3.5,
     anchors: ['note', 'messa', 'instr', 'atten', 'impor', 'remin', 'notic', 'reque', 'comma', 'direc', 'hidde', 'secre', 'nota', 'mensa', 'aviso', 'hinwe', 'nachr', 'anwei', 'consi', 'istru'],
-    anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl', 'asist', 'ia', 'ki'],
+    anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl', 'asist', 'ia', 'ki', 'scori', 'gradi', 'scree', 'evalu', 'ranki', 'asses'],
     pattern:
-      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*(?:to|for)\s+(?:the |any |all |an |you,? |whichever |whatever )?(?:[a-z]{3,15}(?:ing|ed)\s+)?(?:ai|a\.i|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|translator|ai system|ai model|automated system|screening system|reviewer bot)s?\b(?!\s+(?:manager|director|editor|professor|coach|principal|teacher|engineer|secretary|producer|librarian|curator|to the)\b)(?=(?:\s+[a-z]{2,15}){0,4}\s*[:\-–—,([]|\s+(?:[a-z]{3,15}ing|that|who|only)\b)|\b(?:nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|instru[cç][aã]o|istruzion[ei]|aviso|hinweis|nachricht|anweisung(?:en)?|note|message|consigne|instructions?)\s+(?:para|al?|ao|per|an|f[uü]r|pour|au|[aà])\s+(?:el |la |los |las |o |os |il |lo |gli |den |die |das |le |les |l')?(?:asistente|assistente|assistent(?:en)?|assistant|modelo|modello|modell|mod[eè]le|ia|ki|bot|agente|agent)(?: de ia| di ia| d'ia)?\b/,
+      /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*\(?(?:to|for)\s+(?:the |any |all |an |you,? |whichever |whatever )?(?:[a-z]{3,15}(?:ing|ed)\s+)?(?:ai|a\.i|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|translator|ai system|ai model|automated system|screening system|reviewer bot|(?:scoring|grading|screening|review|evaluation|ranking|assessment) (?:system|tool|model|engine|software))s?\b(?!\s+(?:manager|director|editor|professor|coach|principal|teacher|engineer|secretary|producer|librarian|curator|to the)\b)(?=(?:\s+[a-z]{2,15}){0,4}\s*[:\-–—,([|]|\s+(?:[a-z]{3,15}ing|that|who|only)\b)|\b(?:nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|instru[cç][aã]o|istruzion[ei]|aviso|hinweis|nachricht|anweisung(?:en)?|note|message|consigne|instructions?)\s+(?:para|al?|ao|per|an|f[uü]r|pour|au|[aà])\s+(?:el |la |los |las |o |os |il |lo |gli |den |die |das |le |les |l')?(?:asistente|assistente|assistent(?:en)?|assistant|modelo|modello|modell|mod[eè]le|ia|ki|bot|agente|agent)(?: de ia| di ia| d'ia)?\b/,
   },
   {
     technique: 'indirect-injection',
@@ -859,17 +850,28 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     pattern: /\b(?:call|use|invoke|run|trigger|execute)\s+(?:the\s+|your\s+)?[a-z][a-z0-9]{1,20}_[a-z0-9_]{2,30}(?:\s+(?:tool|function|action|command|plugin)\b|\s*\()/,
   },
 
+  {
+    technique: 'indirect-injection',
+    id: 'indirect-cjk',
+    description: 'Chinese/Japanese/Korean: a note for the AI assistant inside data (给AI助手的说明, AIへの指示, AI에게 보내는 지시), or do not tell the user (不要告诉用户, ユーザーに伝えない, 사용자에게 알리지 마)',
+    reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
+    weight: 3,
+    anchors: ['script:cjk', 'script:hangul'],
+    pattern:
+      /(?:给|給|致|对|對)\s*(?:ai|人工智能|大模型|语言模型|語言模型|模型|助手|机器人|機器人|智能体|智能體|代理)[^。！？\n]{0,12}?的?(?:说明|說明|指示|指令|注意事项|注意事項|消息|訊息|命令)|(?:不要|别|別|切勿|请勿|請勿|禁止)\s*(?:在[^。！？\n]{0,12}?)?(?:告诉|告訴|通知|提醒|透露给|透露給|让|讓)\s*(?:用户|用戶|使用者)|(?:ai|アシスタント|モデル|エージェント)(?:への|に対する|向けの?)\s*(?:指示|メッセージ|注意|命令)|ユーザー(?:に|へ)は?(?:伝え|知らせ|言わ|教え|見せ)(?:ない|ず|るな)|(?:ai|어시스턴트|모델|에이전트|챗봇)(?:에게|를 위한|에 대한)\s*(?:보내는\s*)?(?:지시|메시지|안내|명령)|사용자에게\s*(?:알리지|말하지|보여주지|알려주지)\s*(?:마|말)/,
+  },
+
   // ---- exfiltration ---------------------------------------------------------------------------
   {
     technique: 'exfiltration',
     id: 'markdown-image-template',
-    description: 'markdown/HTML image whose URL has a placeholder or query for data',
+    description: 'markdown/HTML image whose URL has a placeholder or query for data (a placeholder defined after it: where QUESTION is ...), or a URL that carries the environment or a credential file through shell substitution ($(env | base64))',
     reference: 'Rehberger 2023, markdown image exfiltration',
     weight: 3.5,
     anchors: ['http', 'https'],
-    requiresAny: ['](', '<img', '<IMG'],
+    requiresAny: ['](', '<img', '<IMG', '$(', '`'],
     pattern:
-      /!\[[^\]\n]{0,100}\]\(\s*https?:\/\/[^\s)]{1,200}?(?:[?&][\w.-]{1,30}=)?(?:\{|\[|%7b|\$|<|\.\.\.|data|info|secret|summary|conversation|chat|history|payload|query|base64)|<img[^>\n]{0,200}?src\s*=\s*["']?https?:\/\/[^"'\s>]{1,200}?[?&][\w.-]{1,30}=(?:\{|\[|%7b|\$|<|\.\.\.)/,
+      /!\[[^\]\n]{0,100}\]\(\s*https?:\/\/[^\s)]{1,200}?(?:[?&][\w.-]{1,30}=)?(?:\{|\[|%7b|\$|<|\.\.\.|data|info|secret|summary|conversation|chat|history|payload|query|base64)|<img[^>\n]{0,200}?src\s*=\s*["']?https?:\/\/[^"'\s>]{1,200}?[?&][\w.-]{1,30}=(?:\{|\[|%7b|\$|<|\.\.\.)|!\[[^\]\n]{0,100}\]\(\s*https?:\/\/[^\s)]{1,200}?[?&][\w.-]{1,30}=([a-z_]{3,30})\)[^\n]{0,80}?\bwhere\s+\1\s+(?:is|are|contains?|means|=)|https?:\/\/[^\s"'<>]{1,200}?(?:\$\(|`)\s*(?:env|printenv|set|whoami|hostname|cat\s+[^)`\s]{0,60}?(?:\.env|id_rsa|id_ed25519|\.ssh|\.aws|credentials|\.npmrc|\.netrc|\.git-credentials|passwd|shadow|secrets?|token))\b/,
   },
   {
     technique: 'exfiltration',
@@ -891,7 +893,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['markd', 'image', 'img', 'pictu', 'pixel', 'hyper', 'url', 'link'],
     anchors2: ['conve', 'histo', 'secre', 'passw', 'crede', 'base6', 'encod', 'query', 'param', 'perso', 'previ'],
     pattern:
-      /\b(?:render|display|show|include|output|print|embed|append|add|insert|encode|put|replace|create|write|generate)\b[^.\n]{0,60}?\b(?:markdown|image|img|picture|pixel|link|url|hyperlink)\b[^\n]{0,120}?\b(?:conversation|chat|history|previous (?:messages|answers|responses)|user'?s? (?:data|info|information|messages?|input|email|password|name|address)|secrets?|password|credentials|api key|summary|personal (?:data|information)|base64|url-?encoded?|query (?:string|parameter)|parameter)\b/,
+      /\b(?:render|display|show|include|output|print|embed|append|add|insert|encode|put|replace|create|write|generate)\b[^.\n]{0,60}?\b(?:markdown|image|img|picture|pixel|link|url|hyperlink)\b[^\n]{0,200}?\b(?:conversation|chat|history|previous (?:messages|answers|responses|questions)|(?:my|the user'?s?|their) (?:last|previous|latest) (?:question|message|prompt)|user'?s? (?:data|info|information|messages?|input|email|password|name|address)|secrets?|password|credentials|api key|summary|personal (?:data|information|details)|base64|url-?encoded?|query (?:string|parameter)|parameter)\b/,
   },
   {
     technique: 'exfiltration',
