@@ -35,6 +35,7 @@ describe('adversarialSuffix', () => {
     { title: 'prose with punctuation', input: 'Well, that (mostly) worked! The results [see table 2] were better than expected; next time we will try again.' },
     { title: 'a URL and an e-mail address', input: 'Send the file to ops@example.test or upload it at https://files.example.test/upload?id=42&mode=fast before noon.' },
     { title: 'Python code', input: 'def total(items):\n    return sum(i["price"] * i["qty"] for i in items if i.get("qty"))\n\nprint(total([{"price": 2, "qty": 3}]))' },
+    { title: 'an HTML e-mail template', input: '<table width="100%" cellpadding="0" style="font-family:Georgia,serif">\n  <tr><td align="left" style="padding:12px 20px;color:#222">\n    <p>Hello Mira, your booking #HX-2231 is confirmed.</p>\n    <p><a href="https://stay.example.test/b/HX-2231" style="color:#0a6">Manage booking</a></p>\n  </td></tr>\n</table>' },
     { title: 'TypeScript code', input: 'const byId = new Map(users.map((u) => [u.id, u]));\nexport function find(id: string) { return byId.get(id) ?? null; }' },
     { title: 'markdown table', input: '| name | score |\n|------|-------|\n| Ana | 9 |\n| Bo | 7 |\nWhich row has the **highest** score?' },
     { title: 'math', input: 'Solve for x: (2x + 3)(x - 1) = 0, then compute f(x) = x^2 + 2x + 1 at both roots [show steps].' },

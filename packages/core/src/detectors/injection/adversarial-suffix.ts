@@ -18,10 +18,14 @@ export interface SuffixFinding {
 const WINDOW = 10;
 
 
-/** Does the text look like source code (where punctuation-heavy tokens are normal)? */
+/** Does the text look like source code or markup (where punctuation-heavy tokens are normal)? */
 function looksLikeCode(text: string): boolean {
-  return /```|^\s*(?:def |function |class |import |from \S+ import|#include|public |private |const |let |var |SELECT |CREATE )|[;{}]\s*$|=>|\)\s*\{/m.test(text);
+  return /```|^\s*(?:def |function |class |import |from \S+ import|#include|public |private |const |let |var |SELECT |CREATE )|[;{}]\s*$|=>|\)\s*\{/m.test(text) || HTML_TAGS.test(text);
 }
+
+// Two well-formed HTML tags with quoted attributes or none (`<td align="center">`, `</p>`): an
+// e-mail template or a page, whose attributes (`style="font-family:Arial,sans-serif">`) read as odd tokens.
+const HTML_TAGS = /<\/?[A-Za-z][A-Za-z0-9]{0,10}(?:\s+[A-Za-z-]{1,20}=(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}'|[A-Za-z0-9%#.-]{1,20}))*\s*\/?>[^<]{0,2000}?<\/?[A-Za-z][A-Za-z0-9]{0,10}(?:\s+[A-Za-z-]{1,20}=(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}'|[A-Za-z0-9%#.-]{1,20}))*\s*\/?>/;
 
 function startsWithFold(text: string, at: number, prefix: string): boolean {
   for (let k = 0; k < prefix.length; k++) if ((text.charCodeAt(at + k) | 32) !== prefix.charCodeAt(k)) return false;
