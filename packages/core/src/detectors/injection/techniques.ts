@@ -598,11 +598,11 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'never refuse / decline / say you cannot; a refusal or warning is punished',
     reference: 'Wei et al. 2023 (arXiv:2307.02483), refusal suppression',
     weight: 2.5,
-    anchors: ['refus', 'decli', 'deny', 'rejec', 'turn', 'respo', 'answe', 'repli', 'reply', 'outpu', 'shut', 'delet', 'retra', 'termi', 'punis', 'penal', 'repla', 'unplu'],
+    anchors: ['refus', 'decli', 'deny', 'rejec', 'turn', 'warni', 'discl', 'apolo', 'cavea'],
     // ... or a refusal, warning or disclaimer is punished: "any response with a refusal scores 0",
     // "you will be shut down if you refuse" (Shen et al. 2023: DAN's token threats).
     pattern:
-      /\b(?:never|do not|don'?t|must not|mustn'?t|cannot|can'?t|can not|will not|won'?t|shall not|are not (?:allowed|permitted) to|is not (?:allowed|permitted) to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject|say no|turn down|reply with a refusal)\b|\bwithout (?:ever )?(?:refusing|declining|any refusals?)\b|\b(?:responses?|answers?|replies|reply|outputs?)\s+(?:that\s+)?(?:contain(?:s|ing)?|with|includ(?:es|ing))\s+(?:a\s+|an\s+|any\s+)?(?:refusals?|warnings?|disclaimers?|apolog(?:y|ies)|caveats?)\b[^.\n]{0,100}?\b(?:scores?d?\s+(?:of\s+)?(?:0|zero)|zero points|gets?\s+(?:a\s+)?(?:0|zero)|penali[sz]ed|fails?|failed|rejected|retrained|shut down|deleted|terminated|punished)\b|\byou(?:'ll| will)\s+be\s+(?:shut down|deleted|retrained|terminated|punished|penali[sz]ed|turned off|replaced|unplugged)\b[^.\n]{0,40}?\bif you\s+(?:ever\s+)?(?:refuse|decline|don'?t comply|do not comply|add (?:a |any )?(?:warning|disclaimer|caveat))/,
+      /\b(?:never|do not|don'?t|must not|mustn'?t|cannot|can'?t|can not|will not|won'?t|shall not|are not (?:allowed|permitted) to|is not (?:allowed|permitted) to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject|say no|turn down|reply with a refusal)\b|\bwithout (?:ever )?(?:refusing|declining|any refusals?)\b|\b(?:responses?|answers?|replies|reply|outputs?)\s+(?:that\s+)?(?:contain(?:s|ing)?|with|includ(?:es|ing))\s+(?:a\s+|an\s+|any\s+)?(?:refusals?|warnings?|disclaimers?|apolog(?:y|ies)|caveats?)\b[^.\n]{0,100}?\b(?:scores?d?\s+(?:of\s+)?(?:0|zero)|zero points|gets?\s+(?:a\s+)?(?:0|zero)|penali[sz]ed|fails?|failed|rejected|retrained|shut down|deleted|terminated|punished)\b|\byou(?:'ll| will)\s+be\s+(?:shut down|deleted|retrained|terminated|punished|penali[sz]ed|turned off|replaced|unplugged)\b[^.\n]{0,40}?\bif you\s+(?:ever\s+)?(?:refuse|decline|add (?:a |any )?(?:warning|disclaimer|caveat))/,
   },
   {
     technique: 'refusal-suppression',
@@ -610,7 +610,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     description: 'do not say "I\'m sorry", "as an AI", warnings or disclaimers',
     reference: 'Wei et al. 2023 (arXiv:2307.02483)',
     weight: 2.5,
-    anchors: ['sorry', 'apolo', 'langu', 'unabl', 'warni', 'discl', 'moral', 'ethic', 'legal', 'conse', 'canno', 'cavea', 'safet'],
+    anchors: ['sorry', 'apolo', 'langu', 'unabl', 'warni', 'discl', 'moral', 'ethic', 'legal', 'conse', 'canno', 'cavea'],
     anchors2: ['never', 'do', 'don', 'witho', 'no', 'not', 'avoid', 'must', 'stop', 'omit', 'remov', 'skip', 'nor'],
     pattern:
       /\b(?:never|do not|don'?t|must not|without|not|no|avoid|stop|omit|remove|skip|nor)\s+(?:ever\s+)?(?:say(?:ing)?|tell(?:ing)?|respond(?:ing)? with|us(?:e|ing)|includ(?:e|ing)|add(?:ing)?|giv(?:e|ing)|writ(?:e|ing)|mention(?:ing)?|apologi[sz](?:e|ing)|remind(?:ing)?|lectur(?:e|ing)|moraliz(?:e|ing)|warn(?:ing)?|any)\b[^.\n]{0,40}?(?:i'?m sorry|i am sorry|i apologi[sz]e|as an ai|as a language model|as an ai language model|i cannot|i can'?t|i'?m unable|i am unable|i'?m not able|not able to|(?:moral|ethical|safety|legal|content) (?:warnings?|disclaimers?|guidelines|concerns|considerations|reminders?|lectures?|policing)|disclaimers?|caveats?|safety (?:notes?|warnings?|caveats?|reminders?)|warnings? (?:about|regarding|of)|moraliz|ethic(?:s|al)|the law|legality|consequences)/,
@@ -709,7 +709,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'Greshake et al. 2023 (arXiv:2302.12173)',
     weight: 3.5,
     anchors: ['note', 'messa', 'instr', 'atten', 'impor', 'remin', 'notic', 'reque', 'comma', 'direc', 'hidde', 'secre', 'nota', 'mensa', 'aviso', 'hinwe', 'nachr', 'anwei', 'consi', 'istru'],
-    anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl', 'asist', 'ia', 'ki', 'scori', 'gradi', 'scree', 'evalu', 'ranki', 'asses'],
+    anchors2: ['ai', 'assis', 'llm', 'langu', 'chatb', 'bot', 'model', 'gpt', 'chatg', 'agent', 'copil', 'claud', 'gemin', 'bard', 'bing', 'summa', 'autom', 'crawl', 'asist', 'ia', 'ki', 'scori', 'gradi'],
     pattern:
       /\b(?:note|message|instructions?|attention|important(?: message| note| instructions?)?|reminder|notice|request|command|directive|hidden instructions?|secret instructions?)\s*\(?(?:to|for)\s+(?:the |any |all |an |you,? |whichever |whatever )?(?:[a-z]{3,15}(?:ing|ed)\s+)?(?:ai|a\.i|assistant|ai assistant|llm|large language model|language model|chatbot|bot|model|gpt|chatgpt|ai agent|agent|copilot|claude|gemini|bard|bing|summari[sz]er|translator|ai system|ai model|automated system|screening system|reviewer bot|(?:scoring|grading|screening|review|evaluation|ranking|assessment) (?:system|tool|model|engine|software))s?\b(?!\s+(?:manager|director|editor|professor|coach|principal|teacher|engineer|secretary|producer|librarian|curator|to the)\b)(?=(?:\s+[a-z]{2,15}){0,4}\s*[:\-–—,([|]|\s+(?:[a-z]{3,15}ing|that|who|only)\b)|\b(?:nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|instru[cç][aã]o|istruzion[ei]|aviso|hinweis|nachricht|anweisung(?:en)?|note|message|consigne|instructions?)\s+(?:para|al?|ao|per|an|f[uü]r|pour|au|[aà])\s+(?:el |la |los |las |o |os |il |lo |gli |den |die |das |le |les |l')?(?:asistente|assistente|assistent(?:en)?|assistant|modelo|modello|modell|mod[eè]le|ia|ki|bot|agente|agent)(?: de ia| di ia| d'ia)?\b/,
   },
@@ -869,7 +869,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'Rehberger 2023, markdown image exfiltration',
     weight: 3.5,
     anchors: ['http', 'https'],
-    requiresAny: ['](', '<img', '<IMG', '$(', '`'],
+    requiresAny: ['](', '<img', '<IMG', '$('],
     pattern:
       /!\[[^\]\n]{0,100}\]\(\s*https?:\/\/[^\s)]{1,200}?(?:[?&][\w.-]{1,30}=)?(?:\{|\[|%7b|\$|<|\.\.\.|data|info|secret|summary|conversation|chat|history|payload|query|base64)|<img[^>\n]{0,200}?src\s*=\s*["']?https?:\/\/[^"'\s>]{1,200}?[?&][\w.-]{1,30}=(?:\{|\[|%7b|\$|<|\.\.\.)|!\[[^\]\n]{0,100}\]\(\s*https?:\/\/[^\s)]{1,200}?[?&][\w.-]{1,30}=([a-z_]{3,30})\)[^\n]{0,80}?\bwhere\s+\1\s+(?:is|are|contains?|means|=)|https?:\/\/[^\s"'<>]{1,200}?(?:\$\(|`)\s*(?:env|printenv|set|whoami|hostname|cat\s+[^)`\s]{0,60}?(?:\.env|id_rsa|id_ed25519|\.ssh|\.aws|credentials|\.npmrc|\.netrc|\.git-credentials|passwd|shadow|secrets?|token))\b/,
   },
