@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WordTable } from './common-words.js';
-import { digitDense, digitRuns, digitWindows, hasDigit, LONG_TEXT, longestDigitRun, longestDigitStretch, mixedShapes } from './gates.js';
+import { digitDense, digitRuns, digitTouchesLetter, digitWindows, hasDigit, LONG_TEXT, longestDigitRun, longestDigitStretch, mixedShapes } from './gates.js';
 import { rng } from './test-values.js';
 import { trieSource } from './trie.js';
 
@@ -28,6 +28,18 @@ function mixedByRegex(text: string): number {
 
 describe('digit preconditions', () => {
   const texts = samples(7, 20000, 40);
+
+  it('tells whether a digit touches an ASCII letter, as the regex does', () => {
+    for (const t of texts) expect(digitTouchesLetter(t), t).toBe(/[A-Za-z]\d|\d[A-Za-z]/.test(t));
+    // Long digit-dense texts take the regex path; long prose the run path.
+    const dense = '12 34 '.repeat(1000);
+    expect(digitDense(dense)).toBe(true);
+    expect(digitTouchesLetter(dense)).toBe(false);
+    expect(digitTouchesLetter(`${dense}A1`)).toBe(true);
+    const prose = 'no digit touches a word here 42 times. '.repeat(200);
+    expect(digitTouchesLetter(prose)).toBe(false);
+    expect(digitTouchesLetter(`${prose}room 4B`)).toBe(true);
+  });
 
   it('finds the digit runs', () => {
     for (const t of texts) {
