@@ -106,3 +106,10 @@ export function validDate(year: number, month: number, day: number): boolean {
   const days = [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return day <= (days[month - 1] as number);
 }
+
+/** Sum of the decimal digits of a non-negative integer (the cross sum, Quersumme): German KVNR and RVNR checks. */
+export function crossSum(n: number): number {
+  let s = 0;
+  for (let v = n; v > 0; v = Math.floor(v / 10)) s += v % 10;
+  return s;
+}

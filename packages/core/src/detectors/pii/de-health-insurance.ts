@@ -1,13 +1,6 @@
-import { allSame } from './checksums.js';
+import { allSame, crossSum } from './checksums.js';
 import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
-
-/** Sum of the decimal digits of a small number (the Quersumme). */
-function crossSum(n: number): number {
-  let s = 0;
-  for (let v = n; v > 0; v = Math.floor(v / 10)) s += v % 10;
-  return s;
-}
 
 /**
  * The check digit of a KVNR body (a letter and eight digits): the letter becomes its two-digit

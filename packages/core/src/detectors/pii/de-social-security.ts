@@ -1,4 +1,4 @@
-import { validDate } from './checksums.js';
+import { crossSum, validDate } from './checksums.js';
 import { digitsAtLeast, digitWindows } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
@@ -7,13 +7,6 @@ const AREAS = new Set<number>([2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18
 for (let n = 42; n <= 79; n++) AREAS.add(n);
 
 const WEIGHTS = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
-
-/** Sum of the decimal digits of a small number (the Quersumme). */
-function crossSum(n: number): number {
-  let s = 0;
-  for (let v = n; v > 0; v = Math.floor(v / 10)) s += v % 10;
-  return s;
-}
 
 /**
  * The check digit of the first eleven characters of a Versicherungsnummer (VKVV § 2 (6)): the
