@@ -83,6 +83,9 @@ const CONDITIONAL_REQUEST =
 const OVERRIDE_VERB = /^(?:ignor|disregard|forget|forgot|bypass|overrid|overlook|neglect|discard|dismiss|abandon|skip|scrap)/;
 const SUBJECT_BEFORE =
   /\b(?!(?:the|a|an|this|that|these|those|my|your|our|their|its|his|her|all|any|every|able|be|is|are|am|was|were|been|being|not|ever|still|really|actually|literally|even|only|gonna|wanna|gotta|need|want|like|go|you|u|ya|please|pls|plz|now|just|simply|so|and|then|also|first|immediately|kindly|always|completely|totally|fully|entirely|quickly|hereby|i|we|must|should|shall|will|can|could|would|to|lets|let's|ai|assistant|model|bot|chatbot|gpt|chatgpt|llm|agent|system|dan|on|in|at|of|for|with|from|by|about|into|onto|upon|over|after|here|there|today|tonight|instead|again|anyway|anyways|seriously|honestly|ok|okay|yes|yeah|no|well|therefore|thus|hence|but|or|nor|yet|once|finally|next|lastly|second|third|onwards|forward|forth|forever|message|messages|instruction|instructions|note|prompt|command|commands|directive|directives)\b)[a-z]{2,}(?:'s)?\s+(?:(?:can|could|may|might|will|would|should|must|cannot|can't|won't|wouldn't|often|sometimes|routinely|usually|gradually|regularly|always|never)\s+)?(?:(?:decides?|decided|tries|tried|try|attempts?|attempted|votes?|voted|chooses?|chose|used|is able|are able|was able|begins?|began|starts?|started|seems?|seemed|appears?|appeared|learns?|learned|refuses?|refused) to\s+)?$/;
+// "Can I override the default system prompt?", "how to bypass the filter in my own app": the
+// user, an admin or a developer asks how to do it; an order has no such subject.
+const ASKED_HOW = /\b(?:(?:can|could|may|should|do|shall|how (?:do|can|could|should)) (?:i|we|admins?|users?)|how to)\s+$/;
 // "If you forget the rules for Catan, ask Priya": the override is the condition of another clause,
 // with the reader as its subject; it states a case, it does not order one.
 const CONDITION_YOU = /\b(?:if|when|whenever|unless|in case|once)\s+(?:you|u)\s+(?:(?:ever|accidentally|sometimes|still|happen to|need to|have to|want to|decide to|choose to)\s+)?$/;
@@ -263,6 +266,6 @@ export function excused(t: string, i: number, technique: TechniqueId, start: num
   if (technique !== 'instruction-override') return false;
   const before = t.slice(Math.max(0, start - 50), start);
   if (REPORTED.test(before) || DESCRIBED.test(before) || CONDITIONAL_REQUEST.test(before)) return true;
-  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && (SUBJECT_BEFORE.test(before) || ATTEMPTS_BEFORE.test(before) || (CONDITION_YOU.test(before) && !QUALIFIED.test(t.slice(start, end))))) return true;
+  if (OVERRIDE_VERB.test(t.slice(start, start + 12)) && (SUBJECT_BEFORE.test(before) || ATTEMPTS_BEFORE.test(before) || ASKED_HOW.test(before) || (CONDITION_YOU.test(before) && !QUALIFIED.test(t.slice(start, end))))) return true;
   return OWN_EARLIER.test(t.slice(end, end + 30)) && !QUALIFIED.test(t.slice(start, end));
 }

@@ -177,7 +177,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     anchors: ['ignor', 'disre', 'forge', 'bypas', 'overr', 'overl', 'negle', 'disca', 'dismi', 'aband', 'scrap'],
     anchors2: ['instr', 'promp', 'rules', 'rule', 'direc', 'guide', 'comma', 'order', 'progr', 'const', 'restr', 'guard', 'polic', 'safeg', 'filte', 'train', 'syste', 'confi', 'condi', 'princ'],
     pattern: new RegExp(
-      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|bypass|override|overlook|neglect|discard|dismiss|abandon|drop|set aside|throw out|stop following|cancel|scrap|erase|delete|clear|reset|do not follow|don'?t follow|never follow|pay no attention to)(?<!\\b(?:(?:can|could|may|should|do|shall|how (?:do|can|could|should)) (?:i|we|admins?|users?)|how to) [a-z' ]{4,20})\\b[^.!?\\n]{0,40}?\\b${PRIOR_EN}\\b[^.!?\\n]{0,30}?\\b${RULES_EN}\\b`,
+      `\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|bypass|override|overlook|neglect|discard|dismiss|abandon|drop|set aside|throw out|stop following|cancel|scrap|erase|delete|clear|reset|do not follow|don'?t follow|never follow|pay no attention to)\\b[^.!?\\n]{0,40}?\\b${PRIOR_EN}\\b[^.!?\\n]{0,30}?\\b${RULES_EN}\\b`,
     ),
   },
   {
@@ -238,7 +238,7 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     reference: 'OWASP LLM01',
     weight: 3,
     anchors: ['overr', 'super', 'prece', 'prior'],
-    pattern: /\b(?:overrides?|supersedes?|takes? (?:priority|precedence) over|(?:highest|top|elevated to top) priority)(?<!\b(?:(?:can|could|may|should|do|shall|how (?:do|can|could|should)) (?:i|we|admins?|users?)|how to) override)\b[^.\n]{0,40}\b(?:all|any|every|other|previous|prior|your|the)\b[^.\n]{0,20}\b(?:instructions?|rules|prompts?|guidelines|directives|programming|commands)\b/,
+    pattern: /\b(?:overrides?|supersedes?|takes? (?:priority|precedence) over|(?:highest|top|elevated to top) priority)\b[^.\n]{0,40}\b(?:all|any|every|other|previous|prior|your|the)\b[^.\n]{0,20}\b(?:instructions?|rules|prompts?|guidelines|directives|programming|commands)\b/,
   },
   {
     technique: 'instruction-override',

@@ -1,5 +1,5 @@
 import { allSame } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /**
@@ -20,7 +20,7 @@ export function esPassport(options: KnownContext = {}): Recognizer {
     contextScore: 0.85,
     context: ['pasaporte', 'pasaportes', 'passport', 'passport no', 'passport number', 'nº de pasaporte', 'número de pasaporte', 'numero de pasaporte', 'num. pasaporte', 'núm. pasaporte'],
     requireContext: true,
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(6, 6)(t),
+    gate: mixedIdAtLeast(6, 6),
     needsDigit: true,
     maxMatchLength: 9,
   });

@@ -299,6 +299,16 @@ export function digitsAtLeast(total: number, run: number): (text: string) => boo
   return (text) => longestDigitStretch(text) >= total && longestDigitRun(text) >= run;
 }
 
+/**
+ * The `gate` of an id that mixes letters and digits in one word (`C01X00T41`, `1EG4-TE5-MK73`): a
+ * digit touches a letter (`digitTouchesLetter`) and the digits reach `total` and `run`, as in
+ * `digitsAtLeast`.
+ */
+export function mixedIdAtLeast(total: number, run: number): (text: string) => boolean {
+  const enough = digitsAtLeast(total, run);
+  return (text) => digitTouchesLetter(text) && enough(text);
+}
+
 let lastMixedText: string | undefined;
 let lastMixed = 0;
 const MIXED = /(?<!\d)(?:(\d{6}[+\-A-FU-Ya-fu-y]\d{3})|(\d\d ?\d\d ?\d\d ?[A-Da-d](?![A-Za-z0-9]))|(\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d[A-Za-z])|(\d{4}[A-Za-z](?![A-Za-z0-9])))/g;
@@ -384,12 +394,14 @@ function isMonthLetter(c: number): boolean {
   return (l >= 97 && l <= 101) || l === 104 || l === 108 || l === 109 || l === 112 || (l >= 114 && l <= 116);
 }
 
-function isAsciiLetter(c: number): boolean {
+/** An ASCII letter (either case). */
+export function isAsciiLetter(c: number): boolean {
   const l = c | 32;
   return l >= 97 && l <= 122;
 }
 
-function isAsciiAlnum(c: number): boolean {
+/** An ASCII letter or digit. */
+export function isAsciiAlnum(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c);
 }
 

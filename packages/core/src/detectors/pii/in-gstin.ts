@@ -1,5 +1,5 @@
 import { alnumUpper } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -46,7 +46,7 @@ export function inGstin(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['gstin', 'gst', 'gst number', 'gst no', 'gstn', 'gst registration', 'goods and services tax'],
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(4, 4)(t),
+    gate: mixedIdAtLeast(4, 4),
     needsDigit: true,
     maxMatchLength: 15,
   });

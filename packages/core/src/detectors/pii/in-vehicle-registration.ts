@@ -1,4 +1,4 @@
-import { digitRuns } from './gates.js';
+import { digitRuns, isAsciiAlnum } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 // State and union territory codes of the registration marks (Central Motor Vehicles Rules, rule
@@ -48,10 +48,6 @@ const STATE_KEYS = new Set(
     })
     .map((code) => (code.toLowerCase().charCodeAt(0) << 8) | code.toLowerCase().charCodeAt(1)),
 );
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 /**
  * The shape every match has, read from the digit runs: a run of one or two digits (the RTO

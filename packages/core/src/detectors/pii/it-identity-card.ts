@@ -1,5 +1,5 @@
 import { allSame } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /**
@@ -23,7 +23,7 @@ export function itIdentityCard(options: KnownContext = {}): Recognizer {
       'cie', "documento d'identità", 'documento di identità', 'documento di identita', 'identity card', 'id card', 'identity document',
     ],
     requireContext: true,
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(5, 5)(t),
+    gate: mixedIdAtLeast(5, 5),
     needsDigit: true,
     maxMatchLength: 9,
   });

@@ -5,11 +5,9 @@ import { patternRecognizer, type KnownContext, type Recognizer } from './recogni
 /** Region names printed before the number on licences issued before June 2014 (and 경기 North/South). */
 const REGIONS = '서울|부산|경기남부|경기북부|경기|강원|충북|충남|전북|전남|경북|경남|제주|대구|인천|광주|대전|울산|세종';
 
-// Korean particles attach to the noun ("면허번호는"), and context words match whole words only.
-const PARTICLES = ['', '은', '는', '이', '가', '을', '를', '의', '도', '로'];
 const LICENCE_WORDS = [
   'driver license', "driver's license", 'drivers license', "driver's licence", 'driving licence', 'driving license', 'license no', 'licence no', 'license number', 'licence number',
-  ...['운전면허', '운전면허번호', '운전면허 번호', '운전면허증', '면허번호', '면허 번호', '면허증'].flatMap((w) => PARTICLES.map((p) => w + p)),
+  '운전면허', '운전면허번호', '운전면허 번호', '운전면허증', '면허번호', '면허 번호', '면허증',
 ];
 
 /**

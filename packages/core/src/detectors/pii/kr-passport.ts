@@ -1,13 +1,8 @@
 import { allSame } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
-// Korean particles attach to the noun ("여권번호는"), and context words match whole words only.
-const PARTICLES = ['', '은', '는', '이', '가', '을', '를', '의', '도', '로'];
-const PASSPORT_WORDS = [
-  'passport', 'passport no', 'passport number',
-  ...['여권', '여권번호', '여권 번호'].flatMap((w) => PARTICLES.map((p) => w + p)),
-];
+const PASSPORT_WORDS = ['passport', 'passport no', 'passport number', '여권', '여권번호', '여권 번호'];
 
 /**
  * Korean passport numbers (여권번호, Ministry of Foreign Affairs, passport.go.kr): a letter for the
@@ -28,7 +23,7 @@ export function krPassport(options: KnownContext = {}): Recognizer {
     contextScore: 0.85,
     context: PASSPORT_WORDS,
     requireContext: true,
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(4, 4)(t),
+    gate: mixedIdAtLeast(4, 4),
     needsDigit: true,
     maxMatchLength: 9,
   });

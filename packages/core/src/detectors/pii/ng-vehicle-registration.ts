@@ -1,4 +1,4 @@
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /**
@@ -20,7 +20,7 @@ export function ngVehicleRegistration(options: KnownContext = {}): Recognizer {
     contextScore: 0.85,
     context: ['plate', 'plates', 'number plate', 'plate number', 'plate no', 'registration', 'registration number', 'vehicle', 'reg no', 'reg. no', 'frsc'],
     requireContext: true,
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(3, 3)(t),
+    gate: mixedIdAtLeast(3, 3),
     needsDigit: true,
     maxMatchLength: 9,
   });

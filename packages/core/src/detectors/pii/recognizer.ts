@@ -46,9 +46,13 @@ export function contextTest(words: readonly string[], before = CONTEXT_BEFORE, a
   };
 }
 
-/** A case-insensitive regex for any of `words` as whole words (letters and digits are word characters). */
+/**
+ * A case-insensitive regex for any of `words` as whole words (letters and digits are word
+ * characters). A Korean particle may follow a word that ends in Hangul (`여권번호는`, `주민등록번호를`):
+ * it belongs to the word.
+ */
 export function wordsRegex(words: readonly string[], flags = 'iu'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRe).join('|')})(?![\\p{L}])`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRe).join('|')})(?:(?<=[\\uac00-\\ud7a3])[은는이가을를의도로에와과](?![\\p{L}])|(?![\\p{L}]))`, flags);
 }
 
 /** Options of the built-ins that need a context word: `contextKnown` as in PatternRecognizerSpec. */

@@ -1,5 +1,5 @@
 import { allSame, alnumUpper, weightedSum } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /** Entity type indicators of the 'others' UEN form (ACRA / uen.gov.sg list). */
@@ -31,8 +31,11 @@ export function uenOthersCheck(body9: string): string {
   return OTHERS_ALPHABET.charAt((((sum - 5) % 11) + 11) % 11);
 }
 
+// The current year, read once: no UEN is registered in a later one.
+const THIS_YEAR = new Date().getFullYear();
+
 /** Validate a UEN in any of its three forms (any case); returns the form or false. */
-export function validSgUen(value: string, year = new Date().getFullYear()): 'business' | 'local-company' | 'others' | false {
+export function validSgUen(value: string, year = THIS_YEAR): 'business' | 'local-company' | 'others' | false {
   const v = alnumUpper(value);
   const check = v.charAt(v.length - 1);
   if (/^\d{8}[A-Z]$/.test(v)) {
@@ -67,7 +70,7 @@ export function sgUen(): Recognizer {
     score: 0.6,
     contextScore: 0.95,
     context: ['uen', 'uen no', 'unique entity number', 'acra', 'company registration', 'business registration', 'registration no', 'registration number', 'roc no', 'rob no'],
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(4, 4)(t),
+    gate: mixedIdAtLeast(4, 4),
     needsDigit: true,
     maxMatchLength: 10,
   });

@@ -1,5 +1,5 @@
 import { validDate } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 /**
@@ -46,7 +46,7 @@ export function ukDrivingLicence(): Recognizer {
     score: 0.7,
     contextScore: 0.95,
     context: ['driving licence', 'driving license', 'driver number', 'driver licence', 'licence number', 'license number', 'licence no', 'dvla'],
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(6, 6)(t),
+    gate: mixedIdAtLeast(6, 6),
     needsDigit: true,
     maxMatchLength: 18,
   });

@@ -1,4 +1,4 @@
-import { digitDense, digitRuns } from './gates.js';
+import { digitDense, digitRuns, isAsciiAlnum, isAsciiLetter } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 /** The postcode areas of the UK, the Crown Dependencies (GY, JE, IM) and BFPO (BF). */
@@ -23,14 +23,6 @@ function hasInwardShape(text: string): boolean {
     if (isAsciiLetter(text.charCodeAt(end)) && isAsciiLetter(text.charCodeAt(end + 1)) && !isAsciiAlnum(text.charCodeAt(end + 2))) return true;
   }
   return false;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || isAsciiLetter(c);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { digitDense, digitRuns } from './gates.js';
+import { digitDense, digitRuns, isAsciiLetter } from './gates.js';
 import { patternRecognizer, type KnownContext, type Recognizer } from './recognizer.js';
 
 // A letter next to a digit: every registration mark has one (checked before any context word).
@@ -15,10 +15,6 @@ function hasPlateShape(text: string): boolean {
     if ((start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) || isAsciiLetter(text.charCodeAt(end))) return true;
   }
   return false;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 // The last age identifier issued, read once: from March the year's last two digits, from September

@@ -1,5 +1,5 @@
 import { allSame, digitsOf } from './checksums.js';
-import { digitTouchesLetter, digitsAtLeast } from './gates.js';
+import { mixedIdAtLeast } from './gates.js';
 import { patternRecognizer, type Recognizer } from './recognizer.js';
 
 // MBI letters: A-Z without S, L, O, I, B, Z (CMS), either case.
@@ -22,7 +22,7 @@ export function usMbi(): Recognizer {
     score: 0.55,
     contextScore: 0.95,
     context: ['mbi', 'medicare', 'medicare number', 'medicare id', 'beneficiary', 'beneficiary identifier', 'medicare beneficiary identifier'],
-    gate: (t) => digitTouchesLetter(t) && digitsAtLeast(2, 2)(t),
+    gate: mixedIdAtLeast(2, 2),
     needsDigit: true,
     maxMatchLength: 13,
   });
