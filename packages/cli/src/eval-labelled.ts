@@ -1,4 +1,4 @@
-import { type InputError, ratio, readJsonl, Timer } from './eval-support.js';
+import { type InputError, ratio, readJsonl, Timer, TIMING_PASSES } from './eval-support.js';
 
 interface Row {
   text: string;
@@ -53,5 +53,9 @@ export function evaluateLabelled(head: { task: string } & Record<string, unknown
     }
     return { file, ...rates(c) };
   });
+  for (let pass = 1; pass < TIMING_PASSES; pass++) {
+    timer.nextPass();
+    for (const { rows } of inputs) for (const row of rows) timer.time(row.text, () => flag(row.text));
+  }
   return JSON.stringify({ ...head, files: perFile, pooled: rates(pooled), usPerKb: timer.summary() });
 }
