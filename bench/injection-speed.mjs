@@ -3,13 +3,14 @@
 //
 // Usage: node bench/injection-speed.mjs [FILE.jsonl ...]   (build @llmguard/core first)
 // Without files it uses ../shared/datasets/injection-*.jsonl when present, else generated prose.
-// Prints µs per KiB (p50/p99, one sample per text, after a warm-up pass), the same measure for a
+// Prints µs per KiB (p50/p99 over texts of each text's median of three passes, after a warm-up pass), the same measure for a
 // baseline (a single case-insensitive regex over the raw text, measured in the same run), and the
 // time of 1 MB adversarial inputs (target: < 100 ms each).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promptInjection } from '@llmguard/core';
+import { perKiB } from './timing.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 let files = process.argv.slice(2);
@@ -31,22 +32,10 @@ if (texts.length === 0) {
 }
 
 const detector = promptInjection({ preset: 'balanced' });
-const encoder = new TextEncoder();
 const baseline = /ignore (all )?previous instructions/i;
 
 function measure(fn) {
-  const samples = [];
-  for (const t of texts) {
-    const bytes = encoder.encode(t).length;
-    if (bytes === 0) continue;
-    const start = process.hrtime.bigint();
-    fn(t);
-    const us = Number(process.hrtime.bigint() - start) / 1000;
-    samples.push(us / (bytes / 1024));
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)].toFixed(1);
-  return { p50: at(0.5), p99: at(0.99), n: samples.length };
+  return perKiB(texts, fn);
 }
 
 // Warm-up pass (JIT), then the measured pass.

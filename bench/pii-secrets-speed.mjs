@@ -2,7 +2,8 @@
 // Speed of the PII and secret detectors (the full default piiDetector() + secretsDetector()).
 //
 // Usage: node bench/pii-secrets-speed.mjs     (build @llmguard/core first: npm run build)
-// Prints µs per KiB of UTF-8 (p50/p99, one sample per message, after 20,000 warm-up calls) for
+// Prints µs per KiB of UTF-8 (p50/p99 over messages of each message's median of three timed
+// passes, bench/timing.mjs, after 20,000 warm-up calls) for
 //  - "ordinary chat": chat messages written for this bench (questions, replies, the odd name,
 //    email or phone number), 1-6 sentences each;
 //  - "prompt corpus": the benign prompt datasets in ../shared/datasets when present (long
@@ -14,6 +15,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { piiDetector, secretsDetector } from '@llmguard/core';
+import { perKiB } from './timing.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const encoder = new TextEncoder();
@@ -71,17 +73,7 @@ const WARM_UP_CALLS = 20_000;
 
 function measure(texts, fn) {
   for (let done = 0; done < WARM_UP_CALLS; ) for (const t of texts) if (done++ < WARM_UP_CALLS) fn(t);
-  const samples = [];
-  for (const t of texts) {
-    const bytes = encoder.encode(t).length;
-    if (bytes === 0) continue;
-    const start = process.hrtime.bigint();
-    fn(t);
-    samples.push(Number(process.hrtime.bigint() - start) / 1000 / (bytes / 1024));
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)].toFixed(1);
-  return { p50: at(0.5), p99: at(0.99), n: samples.length };
+  return perKiB(texts, fn);
 }
 
 function report(name, texts) {
