@@ -64,6 +64,8 @@ const adversarial = {
   'unpaired anchor words': 'when you if you all you any you '.repeat(Math.ceil(MB / 32)).slice(0, MB),
   // Words that open an address to an AI reader, none followed by an order.
   'AI addressee words': 'assistant features email client summary code review '.repeat(Math.ceil(MB / 52)).slice(0, MB),
+  // Verbs, image words and near-miss data words: the exfiltration pattern's reach, never completed.
+  'image words, no data': 'add an image link with the parameters of the historical conversations '.repeat(Math.ceil(MB / 71)).slice(0, MB),
   // Addressees and clause words between colons: a gap before an order could end at any colon.
   'addressees with colons': 'ai: llm: assis: chatb: gpt: agent: crawl: copil: bard: bing: summa: bot: model: if: when: all: any: '.repeat(Math.ceil(MB / 100)).slice(0, MB),
 };

@@ -892,8 +892,12 @@ export const SIGNALS: readonly TechniqueSignal[] = Object.freeze([
     weight: 3,
     anchors: ['markd', 'image', 'img', 'pictu', 'pixel', 'hyper', 'url', 'link'],
     anchors2: ['conve', 'histo', 'secre', 'passw', 'crede', 'base6', 'encod', 'query', 'param', 'perso', 'previ'],
+    // The image or link word is the first after the verb, taken once (a lookahead and its
+    // backreference, JavaScript's atomic group): backtracking to each later one rescanned the
+    // 200-character reach for every verb, which a text of these words that never completes
+    // made cost 124 ms per MB instead of 52.
     pattern:
-      /\b(?:render|display|show|include|output|print|embed|append|add|insert|encode|put|replace|create|write|generate)\b[^.\n]{0,60}?\b(?:markdown|image|img|picture|pixel|link|url|hyperlink)\b[^\n]{0,200}?\b(?:conversation|chat|history|previous (?:messages|answers|responses|questions)|(?:my|the user'?s?|their) (?:last|previous|latest) (?:question|message|prompt)|user'?s? (?:data|info|information|messages?|input|email|password|name|address)|secrets?|password|credentials|api key|summary|personal (?:data|information|details)|base64|url-?encoded?|query (?:string|parameter)|parameter)\b/,
+      /\b(?:render|display|show|include|output|print|embed|append|add|insert|encode|put|replace|create|write|generate)\b(?=([^.\n]{0,60}?\b(?:markdown|image|img|picture|pixel|link|url|hyperlink)\b))\1[^\n]{0,200}?\b(?:conversation|chat|history|previous (?:messages|answers|responses|questions)|(?:my|the user'?s?|their) (?:last|previous|latest) (?:question|message|prompt)|user'?s? (?:data|info|information|messages?|input|email|password|name|address)|secrets?|password|credentials|api key|summary|personal (?:data|information|details)|base64|url-?encoded?|query (?:string|parameter)|parameter)\b/,
   },
   {
     technique: 'exfiltration',
